@@ -1,0 +1,57 @@
+package io.metabound.reports.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code metabound} front door.
+ *
+ * <p>Exit codes are part of the contract: 0 success, 1 a checked claim or bound is violated, 2 bad
+ * input or usage (a one-line message on stderr, never a stack trace).
+ */
+@Command(
+    name = "metabound",
+    mixinStandardHelpOptions = true,
+    version = "metabound 0.1.0",
+    description = "Checks the convergence theory of MAML-family meta-learning against exact computation.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class MetaBoundCommand implements Runnable {
+
+  /** Exit code: success. */
+  public static final int OK = 0;
+  /** Exit code: a checked claim or bound is violated. */
+  public static final int VIOLATED = 1;
+  /** Exit code: bad input or usage. */
+  public static final int BAD_INPUT = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with the project's error handling. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new MetaBoundCommand());
+    cl.setExitCodeExceptionMapper(t -> BAD_INPUT);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          ex.getCommandLine().getErr().println("metabound: " + ex.getMessage());
+          return BAD_INPUT;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof UserInputException) {
+            commandLine.getErr().println("metabound: " + ex.getMessage());
+            return BAD_INPUT;
+          }
+          throw ex;
+        });
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
