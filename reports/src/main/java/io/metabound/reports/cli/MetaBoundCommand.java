@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "metabound 0.1.0",
     description = "Checks the convergence theory of MAML-family meta-learning against exact computation.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      NotebookCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class MetaBoundCommand implements Runnable {
 
   /** Exit code: success. */
