@@ -1,0 +1,90 @@
+package io.metabound.experiments.algorithm;
+
+import io.metabound.experiments.task.TaskSet;
+import org.hipparchus.random.RandomGenerator;
+
+/**
+ * Base of the deterministic estimators over a {@link TaskSet}: task probabilities, the exact
+ * task-averaged direction {@code Σ p_i Ĝ_i(w)}, and exact outer-gradient norms for adaptive step
+ * sizes.
+ */
+public abstract class TaskSetEstimator implements MetaGradientEstimator {
+
+  protected final TaskSet tasks;
+  protected final int dimension;
+  private final double[] probabilities;
+  private final double[] gradientScratch;
+  private final double[] taskScratch;
+
+  protected TaskSetEstimator(TaskSet tasks) {
+    this.tasks = tasks;
+    this.dimension = tasks.dimension();
+    this.probabilities = new double[tasks.size()];
+    for (int i = 0; i < tasks.size(); i++) {
+      probabilities[i] = tasks.probability(i);
+    }
+    this.gradientScratch = new double[dimension];
+    this.taskScratch = new double[dimension];
+  }
+
+  public TaskSet tasks() {
+    return tasks;
+  }
+
+  @Override
+  public int dimension() {
+    return dimension;
+  }
+
+  @Override
+  public int taskCount() {
+    return tasks.size();
+  }
+
+  @Override
+  public double taskProbability(int task) {
+    return probabilities[task];
+  }
+
+  /** {@code out = Ĝ_i(w)} (deterministic). */
+  public abstract void taskDirection(int task, double[] w, double[] out);
+
+  @Override
+  public final void estimate(int task, double[] w, RandomGenerator random, double[] out) {
+    taskDirection(task, w, out);
+  }
+
+  /** {@code out = Σ_i p_i Ĝ_i(w)}; allocation-free. */
+  public void direction(double[] w, double[] out) {
+    java.util.Arrays.fill(out, 0, dimension, 0.0);
+    for (int i = 0; i < probabilities.length; i++) {
+      if (probabilities[i] == 0) {
+        continue;
+      }
+      taskDirection(i, w, taskScratch);
+      for (int k = 0; k < dimension; k++) {
+        out[k] += probabilities[i] * taskScratch[k];
+      }
+    }
+  }
+
+  /** {@code Σ_i p_i Ĝ_i(w)} in a new array. */
+  public double[] direction(double[] w) {
+    double[] out = new double[dimension];
+    direction(w, out);
+    return out;
+  }
+
+  /** The exact {@code ‖∇l_{T_i}(w)‖} of the task's outer loss, whatever {@code batchSize}. */
+  @Override
+  public double taskGradientNorm(int task, double[] w, int batchSize, RandomGenerator random) {
+    tasks.get(task).outer().gradient(w, gradientScratch);
+    return Vectors.norm(gradientScratch);
+  }
+
+  static void checkDimension(double[] w, int d, String name) {
+    if (w.length != d) {
+      throw new IllegalArgumentException(name + " has length " + w.length + ", expected " + d);
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package io.metabound.experiments.check;
+
+import io.metabound.experiments.probe.Measurement;
+import java.util.List;
+
+/**
+ * The result of checking one bound: measured and theoretical side by side, their ratio, the verdict
+ * and the instance it was reached on (replayable).
+ *
+ * <p>The ratio is oriented so that ≤ 1 holds and &gt; 1 violates (see {@link Comparison}): {@code
+ * empirical / theoretical} for upper bounds, {@code theoretical / empirical} for lower bounds and
+ * sufficient stepsize thresholds.
+ *
+ * @param boundId the bound's id ({@code ji2022.prop1.meta-smoothness}, …)
+ * @param quantityId the measured quantity's id ({@code meta-smoothness}, …)
+ * @param comparison upper or lower bound
+ * @param verdict the verdict
+ * @param measurement the empirical side (null when the instance was out of scope or none found)
+ * @param theoretical the bound's value on the instance (NaN when out of scope)
+ * @param ratio the oriented ratio (NaN when out of scope)
+ * @param tight true when measured and theoretical agree within the relative tolerance
+ * @param instance the instance (null when no in-scope instance was found)
+ * @param seed the seed of the instance's random numbers (replay with it)
+ * @param confidenceLevel the level of the measurement's interval (after Holm adjustment in a suite)
+ * @param familyWiseLevel the family-wise error level α the level was derived from
+ * @param expectedFinding the explanation when a violation is an expected finding, else null
+ * @param note free text: unmet assumptions, shrink summary, oddities
+ * @param unmetAssumptions hypotheses the instance fails (empty when in scope)
+ * @param search what the falsifier did (null for a single-instance check)
+ * @param negativeControl the negative control (null when not run)
+ * @param shrinkSteps the shrinker's accepted steps (empty when nothing was shrunk)
+ * @param counterexample path of the written counterexample file, or null
+ */
+public record CheckResult(
+    String boundId,
+    String quantityId,
+    Comparison comparison,
+    Verdict verdict,
+    Measurement measurement,
+    double theoretical,
+    double ratio,
+    boolean tight,
+    Instance instance,
+    long seed,
+    double confidenceLevel,
+    double familyWiseLevel,
+    String expectedFinding,
+    String note,
+    List<String> unmetAssumptions,
+    SearchStatistics search,
+    NegativeControlResult negativeControl,
+    List<String> shrinkSteps,
+    String counterexample) {
+
+  public CheckResult {
+    unmetAssumptions = List.copyOf(unmetAssumptions);
+    shrinkSteps = List.copyOf(shrinkSteps);
+    note = note == null ? "" : note;
+  }
+
+  /** The measured value (NaN when nothing was measured). */
+  public double empirical() {
+    return measurement == null ? Double.NaN : measurement.value();
+  }
+
+  public double lower() {
+    return measurement == null ? Double.NaN : measurement.lower();
+  }
+
+  public double upper() {
+    return measurement == null ? Double.NaN : measurement.upper();
+  }
+
+  /** True when this is a VIOLATED verdict that is not a documented expected finding. */
+  public boolean isUnexpectedViolation() {
+    return verdict == Verdict.VIOLATED && expectedFinding == null;
+  }
+
+  public String instanceDescription() {
+    return instance == null ? "(none in scope)" : instance.describe();
+  }
+
+  public CheckResult withVerdict(Verdict v, boolean isTight, double level, double familyWise) {
+    return new CheckResult(
+        boundId,
+        quantityId,
+        comparison,
+        v,
+        measurement,
+        theoretical,
+        ratio,
+        isTight,
+        instance,
+        seed,
+        level,
+        familyWise,
+        expectedFinding,
+        note,
+        unmetAssumptions,
+        search,
+        negativeControl,
+        shrinkSteps,
+        counterexample);
+  }
+
+  public CheckResult withMeasurement(Measurement m) {
+    return new CheckResult(
+        boundId,
+        quantityId,
+        comparison,
+        verdict,
+        m,
+        theoretical,
+        ratio,
+        tight,
+        instance,
+        seed,
+        confidenceLevel,
+        familyWiseLevel,
+        expectedFinding,
+        note,
+        unmetAssumptions,
+        search,
+        negativeControl,
+        shrinkSteps,
+        counterexample);
+  }
+
+  public CheckResult withSearch(SearchStatistics s) {
+    return new CheckResult(
+        boundId,
+        quantityId,
+        comparison,
+        verdict,
+        measurement,
+        theoretical,
+        ratio,
+        tight,
+        instance,
+        seed,
+        confidenceLevel,
+        familyWiseLevel,
+        expectedFinding,
+        note,
+        unmetAssumptions,
+        s,
+        negativeControl,
+        shrinkSteps,
+        counterexample);
+  }
+
+  public CheckResult withNegativeControl(NegativeControlResult n) {
+    return new CheckResult(
+        boundId,
+        quantityId,
+        comparison,
+        verdict,
+        measurement,
+        theoretical,
+        ratio,
+        tight,
+        instance,
+        seed,
+        confidenceLevel,
+        familyWiseLevel,
+        expectedFinding,
+        note,
+        unmetAssumptions,
+        search,
+        n,
+        shrinkSteps,
+        counterexample);
+  }
+
+  public CheckResult withShrinkSteps(List<String> steps) {
+    return new CheckResult(
+        boundId,
+        quantityId,
+        comparison,
+        verdict,
+        measurement,
+        theoretical,
+        ratio,
+        tight,
+        instance,
+        seed,
+        confidenceLevel,
+        familyWiseLevel,
+        expectedFinding,
+        note,
+        unmetAssumptions,
+        search,
+        negativeControl,
+        steps,
+        counterexample);
+  }
+
+  public CheckResult withCounterexample(String path) {
+    return new CheckResult(
+        boundId,
+        quantityId,
+        comparison,
+        verdict,
+        measurement,
+        theoretical,
+        ratio,
+        tight,
+        instance,
+        seed,
+        confidenceLevel,
+        familyWiseLevel,
+        expectedFinding,
+        note,
+        unmetAssumptions,
+        search,
+        negativeControl,
+        shrinkSteps,
+        path);
+  }
+
+  public CheckResult withNote(String text) {
+    return new CheckResult(
+        boundId,
+        quantityId,
+        comparison,
+        verdict,
+        measurement,
+        theoretical,
+        ratio,
+        tight,
+        instance,
+        seed,
+        confidenceLevel,
+        familyWiseLevel,
+        expectedFinding,
+        text,
+        unmetAssumptions,
+        search,
+        negativeControl,
+        shrinkSteps,
+        counterexample);
+  }
+}

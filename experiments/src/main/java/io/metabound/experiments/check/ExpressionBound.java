@@ -1,0 +1,130 @@
+package io.metabound.experiments.check;
+
+import io.metabound.bounds.expr.Bindings;
+import io.metabound.bounds.expr.EvaluationException;
+import io.metabound.bounds.expr.Expression;
+import io.metabound.bounds.registry.Assumption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * A theoretical bound written as a symbolic {@link Expression} (a registry formula or a claims-file
+ * expression), evaluated on an instance's bindings: its parameters ({@code alpha}, {@code N}, …)
+ * plus the constants of its tasks ({@code L}, {@code rho}, {@code mu}, …) from a constants
+ * function.
+ *
+ * <p>Scope: the instance is out of scope when a checkable registry {@link Assumption} fails, when
+ * an extra {@link ScopeCondition} fails, or when a symbol of the formula or of an assumption is
+ * bound to a value outside its catalogued domain (for example {@code mu ≤ 0} for non-convex tasks:
+ * a strong-convexity bound does not apply). Descriptive assumptions are the family's business and
+ * are not evaluated. A symbol the bindings do not provide at all is a configuration error and
+ * throws, naming the symbol: a check must never quietly skip a bound because its constants were not
+ * computed.
+ */
+public final class ExpressionBound implements TheoreticalBound {
+
+  private final Expression formula;
+  private final List<Assumption> assumptions;
+  private final List<ScopeCondition> conditions;
+  private final Function<Instance, Map<String, Double>> constants;
+
+  /**
+   * @param formula the bound
+   * @param assumptions registry assumptions (checkable ones are evaluated on the bindings)
+   * @param conditions further hypotheses as predicates on instances
+   * @param constants the constants of an instance's tasks (e.g. {@link
+   *     QuadraticInstanceConstants#of}); the instance's parameters are added on top
+   */
+  public ExpressionBound(
+      Expression formula,
+      List<Assumption> assumptions,
+      List<ScopeCondition> conditions,
+      Function<Instance, Map<String, Double>> constants) {
+    this.formula = formula;
+    this.assumptions = List.copyOf(assumptions);
+    this.conditions = List.copyOf(conditions);
+    this.constants = constants;
+  }
+
+  /** A bound on quadratic instances, with their exact constants and extra conditions. */
+  public static ExpressionBound onQuadratics(Expression formula, List<ScopeCondition> conditions) {
+    return new ExpressionBound(
+        formula,
+        List.of(),
+        conditions,
+        instance -> QuadraticInstanceConstants.of(instance.tasks()));
+  }
+
+  public Expression expression() {
+    return formula;
+  }
+
+  /** The instance's bindings: task constants, then its parameters (parameters win on a clash). */
+  public Bindings bindings(Instance instance) {
+    TreeMap<String, Double> values = new TreeMap<>(constants.apply(instance));
+    values.putAll(instance.parameters());
+    return Bindings.of(values);
+  }
+
+  @Override
+  public String formula() {
+    return formula.toPlain();
+  }
+
+  @Override
+  public double value(Instance instance) {
+    Bindings b = bindings(instance);
+    requireBound(formula.symbols(), b);
+    return formula.evaluate(b);
+  }
+
+  @Override
+  public List<String> unmetAssumptions(Instance instance) {
+    List<String> unmet = new ArrayList<>();
+    Bindings b = bindings(instance);
+    for (Assumption a : assumptions) {
+      if (!a.isCheckable()) {
+        continue;
+      }
+      requireBound(a.symbols(), b);
+      try {
+        if (!a.holds(b)) {
+          unmet.add(a.condition().orElse("") + " (" + a.description() + ")");
+        }
+      } catch (EvaluationException e) {
+        unmet.add(a.condition().orElse("") + ": symbol domain: " + e.getMessage());
+      }
+    }
+    for (ScopeCondition c : conditions) {
+      if (!c.test(instance)) {
+        unmet.add(c.description());
+      }
+    }
+    requireBound(formula.symbols(), b);
+    try {
+      formula.evaluate(b);
+    } catch (EvaluationException e) {
+      unmet.add("symbol domain: " + e.getMessage());
+    }
+    return unmet;
+  }
+
+  private void requireBound(Set<String> symbols, Bindings b) {
+    for (String symbol : symbols) {
+      if (b.get(symbol).isEmpty()) {
+        throw new IllegalStateException(
+            "the bound "
+                + formula.toPlain()
+                + " needs symbol '"
+                + symbol
+                + "', which the instance does not provide (it has "
+                + b.names()
+                + ")");
+      }
+    }
+  }
+}

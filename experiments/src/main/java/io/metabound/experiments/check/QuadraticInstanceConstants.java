@@ -1,0 +1,84 @@
+package io.metabound.experiments.check;
+
+import io.metabound.experiments.task.MetaTask;
+import io.metabound.experiments.task.QuadraticLoss;
+import io.metabound.experiments.task.TaskSet;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+
+/**
+ * The exact constants of a quadratic task set that parameter ranges and bound formulas refer to.
+ *
+ * <ul>
+ *   <li>{@code L = max_i max(‖H_i‖₂, ‖G_i‖₂)}: gradient-Lipschitz constant of every inner and outer
+ *       loss (exact: the spectral norm of a symmetric matrix is its largest |eigenvalue|);
+ *   <li>{@code mu = min_i λ_min(H_i)}: smallest curvature of the inner losses (negative for
+ *       non-convex tasks);
+ *   <li>{@code rho = 0}: quadratics have constant Hessians;
+ *   <li>{@code d}, {@code m}: dimension and number of tasks.
+ * </ul>
+ *
+ * <p>Eigenvalues come from Hipparchus' symmetric eigen-decomposition (backward stable, so exact up
+ * to a few ulps of ‖H‖).
+ */
+public final class QuadraticInstanceConstants {
+
+  private QuadraticInstanceConstants() {}
+
+  /** Constants of the task set; a clear error when a task is not quadratic. */
+  public static Map<String, Double> of(TaskSet tasks) {
+    double lipschitz = 0;
+    double smallest = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < tasks.size(); i++) {
+      MetaTask t = tasks.get(i);
+      double[] inner = eigenvalues(quadratic(t.inner(), i, "inner"));
+      double[] outer = t.isSameLoss() ? inner : eigenvalues(quadratic(t.outer(), i, "outer"));
+      for (double e : inner) {
+        lipschitz = Math.max(lipschitz, Math.abs(e));
+        smallest = Math.min(smallest, e);
+      }
+      for (double e : outer) {
+        lipschitz = Math.max(lipschitz, Math.abs(e));
+      }
+    }
+    Map<String, Double> c = new TreeMap<>();
+    c.put("L", lipschitz);
+    c.put("mu", smallest);
+    c.put("rho", 0.0);
+    c.put("d", (double) tasks.dimension());
+    c.put("m", (double) tasks.size());
+    return c;
+  }
+
+  /** Eigenvalues of a symmetric matrix given row-major, in decreasing order. */
+  public static double[] eigenvalues(double[] symmetric, int dimension) {
+    double[][] rows = new double[dimension][dimension];
+    for (int r = 0; r < dimension; r++) {
+      for (int k = 0; k < dimension; k++) {
+        // symmetrise: the decomposition rejects matrices asymmetric beyond its tolerance
+        rows[r][k] = 0.5 * (symmetric[r * dimension + k] + symmetric[k * dimension + r]);
+      }
+    }
+    return new EigenDecompositionSymmetric(new Array2DRowRealMatrix(rows, false)).getEigenvalues();
+  }
+
+  static double[] eigenvalues(QuadraticLoss q) {
+    return eigenvalues(q.hessian(), q.dimension());
+  }
+
+  private static QuadraticLoss quadratic(Object loss, int task, String which) {
+    if (loss instanceof QuadraticLoss q) {
+      return q;
+    }
+    throw new IllegalArgumentException(
+        "task "
+            + task
+            + ": the "
+            + which
+            + " loss is not quadratic ("
+            + loss.getClass().getSimpleName()
+            + "); quadratic constants do not apply");
+  }
+}

@@ -1,0 +1,178 @@
+package io.metabound.experiments.check;
+
+import io.metabound.bounds.registry.Bound;
+import io.metabound.bounds.registry.BoundRegistry;
+import io.metabound.bounds.registry.Relation;
+import io.metabound.experiments.probe.Probe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns registry {@link Bound}s into checks, and lists every bound that is not checked with the
+ * reason.
+ *
+ * <p>Relations map to comparisons as follows:
+ *
+ * <ul>
+ *   <li>{@link Relation#UPPER_BOUND} → {@link Comparison#AT_MOST};
+ *   <li>{@link Relation#LOWER_BOUND} → {@link Comparison#AT_LEAST};
+ *   <li>{@link Relation#STEPSIZE_THRESHOLD} ("the stepsize must lie below the formula", a
+ *       sufficient condition) → {@link Comparison#AT_LEAST} on the <em>measured</em> threshold: the
+ *       condition is correct when every stepsize below the formula converges, i.e. when the
+ *       measured threshold is at least the formula; ratio = stated / measured (Takagi's {@code 2/(λ
+ *       − αλ²)} is exact for FO-MAML, ratio 1, and conservative for exact MAML by {@code 1 − αλ});
+ *   <li>{@link Relation#SIZE_REQUIREMENT}, {@link Relation#DEFINITION}, {@link Relation#ORDER}: not
+ *       checkable as a pointwise inequality (a requirement on a chosen parameter, a definition, and
+ *       an O(·) statement without constants) — listed with that reason.
+ * </ul>
+ *
+ * A checkable bound is checked once a {@link Plan} (probe + domain + constants) is given for it;
+ * otherwise it is listed as "not yet checkable" naming what is missing.
+ */
+public final class RegistryChecks {
+
+  private RegistryChecks() {}
+
+  /**
+   * How to check one bound.
+   *
+   * @param probe measures the bound's quantity (its id must equal {@link Bound#quantity()})
+   * @param domain where to search
+   * @param constants the constants of an instance ({@code L}, {@code rho}, …)
+   * @param conditions hypotheses beyond the registry's checkable assumptions (e.g. the family
+   *     satisfies a descriptive assumption only on part of the domain)
+   * @param expectedFinding non-null when a violation is a documented finding
+   */
+  public record Plan(
+      Probe probe,
+      InstanceDomain domain,
+      Function<Instance, Map<String, Double>> constants,
+      List<ScopeCondition> conditions,
+      ExpectedFinding expectedFinding) {
+
+    public Plan {
+      conditions = List.copyOf(conditions);
+    }
+
+    /** A plan on quadratic instances with their exact constants. */
+    public static Plan onQuadratics(Probe probe, InstanceDomain domain) {
+      return new Plan(
+          probe, domain, i -> QuadraticInstanceConstants.of(i.tasks()), List.of(), null);
+    }
+
+    public Plan expecting(ExpectedFinding finding) {
+      return new Plan(probe, domain, constants, conditions, finding);
+    }
+
+    public Plan withConditions(List<ScopeCondition> more) {
+      List<ScopeCondition> all = new ArrayList<>(conditions);
+      all.addAll(more);
+      return new Plan(probe, domain, constants, all, expectedFinding);
+    }
+  }
+
+  /** The comparison a relation is checked with; empty when it has no pointwise check. */
+  public static Optional<Comparison> comparisonOf(Relation relation) {
+    switch (relation) {
+      case UPPER_BOUND:
+        return Optional.of(Comparison.AT_MOST);
+      case LOWER_BOUND:
+      case STEPSIZE_THRESHOLD:
+        return Optional.of(Comparison.AT_LEAST);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** Why a relation cannot be checked pointwise (empty when it can). */
+  public static Optional<String> relationReason(Relation relation) {
+    switch (relation) {
+      case SIZE_REQUIREMENT:
+        return Optional.of(
+            "a requirement on a chosen batch size, not a guarantee about a measured"
+                + " quantity (it enters the checks of the results that assume it)");
+      case DEFINITION:
+        return Optional.of("a definition or parameter choice: nothing to measure against");
+      case ORDER:
+        return Optional.of(
+            "an O(·) statement without explicit constants: checkable only in slope"
+                + " or scaling, not as an inequality");
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** The theoretical side of a registry bound: formula, checkable assumptions and conditions. */
+  public static TheoreticalBound theoretical(Bound bound, Plan plan) {
+    return new ExpressionBound(
+        bound.formula(), bound.assumptions(), plan.conditions(), plan.constants());
+  }
+
+  /**
+   * The check of one registry bound.
+   *
+   * @throws IllegalArgumentException when the relation has no pointwise check or the probe measures
+   *     another quantity
+   */
+  public static BoundCheck check(Bound bound, Plan plan) {
+    Comparison comparison =
+        comparisonOf(bound.relation())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "bound "
+                            + bound.id()
+                            + " is "
+                            + bound.relation()
+                            + ": "
+                            + relationReason(bound.relation()).orElse("")));
+    if (!plan.probe().quantityId().equals(bound.quantity())) {
+      throw new IllegalArgumentException(
+          "bound "
+              + bound.id()
+              + " speaks of '"
+              + bound.quantity()
+              + "' but the probe measures '"
+              + plan.probe().quantityId()
+              + "'");
+    }
+    return new BoundCheck(
+        bound.id(),
+        comparison,
+        theoretical(bound, plan),
+        plan.probe(),
+        plan.domain(),
+        plan.expectedFinding());
+  }
+
+  /**
+   * A suite over {@code bounds}: each bound with a plan is checked, every other one is listed as
+   * not checkable with the reason (its relation, or the missing plan for its quantity).
+   *
+   * @param bounds the bounds, e.g. {@link BoundRegistry#all()} or {@link BoundRegistry#byPaper}
+   * @param plans plans by bound id
+   */
+  public static CheckSuite suite(List<Bound> bounds, Map<String, Plan> plans) {
+    CheckSuite suite = new CheckSuite();
+    for (Bound bound : bounds) {
+      Plan plan = plans.get(bound.id());
+      Optional<String> relationReason = relationReason(bound.relation());
+      if (relationReason.isPresent()) {
+        if (plan != null) {
+          throw new IllegalArgumentException(
+              "a plan is given for " + bound.id() + " but " + relationReason.get());
+        }
+        suite.addNotCheckable(bound.id(), bound.relation() + ": " + relationReason.get());
+      } else if (plan == null) {
+        suite.addNotCheckable(
+            bound.id(), "no probe and instance domain yet for quantity '" + bound.quantity() + "'");
+      } else {
+        suite.add(check(bound, plan));
+      }
+    }
+    return suite;
+  }
+}

@@ -1,0 +1,360 @@
+package io.metabound.experiments.check;
+
+import io.metabound.experiments.probe.Measurement;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The verdict table of a suite: bound, instance, empirical, theoretical, ratio, verdict, negative
+ * control and seed for every check, plus the bounds not checkable yet and the family-wise level
+ * used. Renders as JSON, Markdown and a console table; output is a deterministic function of the
+ * results (no timings), so the same seed gives byte-identical files.
+ *
+ * @param results the checks' results (after Holm adjustment)
+ * @param notCheckable bounds listed with the reason they are not checked
+ * @param seed the master seed
+ * @param familyWiseLevel α
+ * @param monteCarloChecks size of the Holm family (checks with Monte Carlo measurements)
+ * @param evaluationBudget falsifier evaluations per check
+ */
+public record SuiteSummary(
+    List<CheckResult> results,
+    List<NotCheckable> notCheckable,
+    long seed,
+    double familyWiseLevel,
+    int monteCarloChecks,
+    int evaluationBudget) {
+
+  public SuiteSummary {
+    results = List.copyOf(results);
+    notCheckable = List.copyOf(notCheckable);
+  }
+
+  /** File names written by {@link #writeTo(Path)}. */
+  public static final String JSON_FILE = "check-summary.json";
+
+  public static final String MARKDOWN_FILE = "check-summary.md";
+
+  /** VIOLATED verdicts that are not documented expected findings: these fail the build. */
+  public List<CheckResult> unexpectedViolations() {
+    List<CheckResult> out = new ArrayList<>();
+    for (CheckResult r : results) {
+      if (r.isUnexpectedViolation()) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** Checks whose negative control could not make them fail. */
+  public List<CheckResult> failedNegativeControls() {
+    List<CheckResult> out = new ArrayList<>();
+    for (CheckResult r : results) {
+      if (r.negativeControl() != null
+          && r.negativeControl().status() == NegativeControlResult.Status.CANNOT_FAIL) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  public Map<Verdict, Integer> counts() {
+    Map<Verdict, Integer> c = new EnumMap<>(Verdict.class);
+    for (Verdict v : Verdict.values()) {
+      c.put(v, 0);
+    }
+    for (CheckResult r : results) {
+      c.merge(r.verdict(), 1, Integer::sum);
+    }
+    return c;
+  }
+
+  /** One line stating the family-wise level and how it was used. */
+  public String multiplicityStatement() {
+    return String.format(
+        Locale.ROOT,
+        "family-wise level α = %s, Holm step-down over %d Monte Carlo check%s"
+            + " (exact checks use a relative tolerance instead)",
+        number(familyWiseLevel),
+        monteCarloChecks,
+        monteCarloChecks == 1 ? "" : "s");
+  }
+
+  // ---- JSON ----
+
+  /** One JSON object per check (the CLI's {@code --json} list). */
+  public ArrayNode jsonRows() {
+    ArrayNode rows = CounterexampleFile.JSON.createArrayNode();
+    for (CheckResult r : results) {
+      rows.add(row(r));
+    }
+    return rows;
+  }
+
+  /** The whole summary as pretty-printed JSON. */
+  public String toJson() {
+    ObjectNode root = CounterexampleFile.JSON.createObjectNode();
+    root.put("seed", seed);
+    root.put("familyWiseLevel", familyWiseLevel);
+    root.put("multiplicity", multiplicityStatement());
+    root.put("evaluationBudget", evaluationBudget);
+    ObjectNode counts = root.putObject("counts");
+    counts().forEach((v, n) -> counts.put(v.name(), n));
+    counts.put("NOT_CHECKABLE", notCheckable.size());
+    root.set("checks", jsonRows());
+    ArrayNode nc = root.putArray("notCheckable");
+    for (NotCheckable n : notCheckable) {
+      ObjectNode o = nc.addObject();
+      o.put("bound", n.boundId());
+      o.put("reason", n.reason());
+    }
+    return CounterexampleFile.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  private static ObjectNode row(CheckResult r) {
+    ObjectNode o = CounterexampleFile.JSON.createObjectNode();
+    o.put("bound", r.boundId());
+    o.put("quantity", r.quantityId());
+    o.put("relation", r.comparison().symbol());
+    o.put("verdict", r.verdict().name());
+    o.set("empirical", InstanceJson.number(r.empirical()));
+    o.set("lower", InstanceJson.number(r.lower()));
+    o.set("upper", InstanceJson.number(r.upper()));
+    o.set("theoretical", InstanceJson.number(r.theoretical()));
+    o.set("ratio", InstanceJson.number(r.ratio()));
+    o.put("tight", r.tight());
+    o.put("instance", r.instanceDescription());
+    o.put("seed", r.seed());
+    Measurement m = r.measurement();
+    o.put("measurement", m == null ? "NONE" : m.kind().name());
+    o.put("samples", m == null ? 0 : m.samples());
+    o.set("confidenceLevel", InstanceJson.number(r.confidenceLevel()));
+    o.set("familyWiseLevel", InstanceJson.number(r.familyWiseLevel()));
+    if (r.expectedFinding() == null) {
+      o.putNull("expectedFinding");
+    } else {
+      o.put("expectedFinding", r.expectedFinding());
+    }
+    o.put("note", r.note());
+    ArrayNode unmet = o.putArray("unmetAssumptions");
+    r.unmetAssumptions().forEach(unmet::add);
+    NegativeControlResult nc = r.negativeControl();
+    if (nc == null) {
+      o.putNull("negativeControl");
+    } else {
+      ObjectNode n = o.putObject("negativeControl");
+      n.put("status", nc.status().name());
+      n.set("factor", InstanceJson.number(nc.factor()));
+      n.put("verdict", nc.verdict() == null ? null : nc.verdict().name());
+      n.set("ratio", InstanceJson.number(nc.ratio()));
+      n.set("maxRatio", InstanceJson.number(nc.maxRatio()));
+      n.set("adaptiveFactor", InstanceJson.number(nc.adaptiveFactor()));
+      n.put("adaptiveVerdict", nc.adaptiveVerdict() == null ? null : nc.adaptiveVerdict().name());
+      n.put("note", nc.note());
+    }
+    SearchStatistics s = r.search();
+    if (s == null) {
+      o.putNull("search");
+    } else {
+      ObjectNode n = o.putObject("search");
+      n.put("domain", s.domain());
+      n.put("evaluations", s.evaluations());
+      n.put("inScopeEvaluations", s.inScopeEvaluations());
+      n.put("restarts", s.restarts());
+      n.set("bestSearchRatio", InstanceJson.number(s.bestSearchRatio()));
+      n.put("timeCapHit", s.timeCapHit());
+      n.put("shrinkEvaluations", s.shrinkEvaluations());
+    }
+    ArrayNode steps = o.putArray("shrinkSteps");
+    r.shrinkSteps().forEach(steps::add);
+    if (r.counterexample() == null) {
+      o.putNull("counterexample");
+    } else {
+      o.put("counterexample", r.counterexample());
+    }
+    if (r.instance() != null && r.instance().isQuadratic()) {
+      InstanceJson.write(r.instance(), o.putObject("replay"));
+    } else {
+      o.putNull("replay");
+    }
+    return o;
+  }
+
+  // ---- Markdown and console ----
+
+  private static final String[] COLUMNS = {
+    "bound", "instance", "empirical", "theoretical", "ratio", "verdict", "control", "seed"
+  };
+
+  private List<String[]> table() {
+    List<String[]> rows = new ArrayList<>();
+    for (CheckResult r : results) {
+      String empirical = number(r.empirical());
+      if (r.measurement() != null && r.measurement().kind() != Measurement.Kind.EXACT) {
+        empirical += " [" + number(r.lower()) + ", " + number(r.upper()) + "]";
+      }
+      String verdict = r.verdict().name();
+      if (r.tight()) {
+        verdict += " (tight)";
+      }
+      if (r.expectedFinding() != null && r.verdict() == Verdict.VIOLATED) {
+        verdict += " (expected)";
+      }
+      String control = r.negativeControl() == null ? "" : r.negativeControl().status().name();
+      rows.add(
+          new String[] {
+            r.boundId() + " " + r.comparison().symbol(),
+            r.instanceDescription(),
+            empirical,
+            number(r.theoretical()),
+            number(r.ratio()),
+            verdict,
+            control,
+            Long.toString(r.seed())
+          });
+    }
+    for (NotCheckable n : notCheckable) {
+      rows.add(new String[] {n.boundId(), "—", "", "", "", "NOT_CHECKABLE", "", ""});
+    }
+    return rows;
+  }
+
+  /** The summary as a Markdown document. */
+  public String toMarkdown() {
+    StringBuilder s = new StringBuilder("# Bound checks\n\n");
+    s.append("Seed ")
+        .append(seed)
+        .append(" · ")
+        .append(multiplicityStatement())
+        .append(" · ")
+        .append(evaluationBudget)
+        .append(" falsifier evaluations per check\n\n");
+    s.append(
+        "Ratio ≤ 1 holds, 1 is tight, > 1 violates (empirical/theoretical for ≤ bounds,"
+            + " theoretical/empirical for ≥ bounds).\n\n");
+    s.append('|');
+    for (String c : COLUMNS) {
+      s.append(' ').append(c).append(" |");
+    }
+    s.append("\n|");
+    for (int i = 0; i < COLUMNS.length; i++) {
+      s.append("---|");
+    }
+    s.append('\n');
+    for (String[] row : table()) {
+      s.append('|');
+      for (String cell : row) {
+        s.append(' ').append(cell.replace("|", "\\|")).append(" |");
+      }
+      s.append('\n');
+    }
+    if (!notCheckable.isEmpty()) {
+      s.append("\n## Not yet checkable\n\n| bound | reason |\n|---|---|\n");
+      for (NotCheckable n : notCheckable) {
+        s.append("| ")
+            .append(n.boundId())
+            .append(" | ")
+            .append(n.reason().replace("|", "\\|"))
+            .append(" |\n");
+      }
+    }
+    StringBuilder notes = new StringBuilder();
+    for (CheckResult r : results) {
+      List<String> parts = new ArrayList<>();
+      if (r.expectedFinding() != null) {
+        parts.add("expected finding: " + r.expectedFinding());
+      }
+      if (!r.note().isEmpty()) {
+        parts.add(r.note());
+      }
+      if (r.negativeControl() != null) {
+        parts.add("negative control: " + r.negativeControl().note());
+      }
+      if (r.counterexample() != null) {
+        parts.add("counterexample: `" + r.counterexample() + "`");
+      }
+      if (r.search() != null && r.search().timeCapHit()) {
+        parts.add("the time cap stopped the search (result depends on machine speed)");
+      }
+      if (!parts.isEmpty()) {
+        notes
+            .append("- **")
+            .append(r.boundId())
+            .append("**: ")
+            .append(String.join("; ", parts))
+            .append('\n');
+      }
+    }
+    if (notes.length() > 0) {
+      s.append("\n## Notes\n\n").append(notes);
+    }
+    return s.toString();
+  }
+
+  /** A fixed-width table for the console. */
+  public String toText() {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(COLUMNS);
+    rows.addAll(table());
+    int[] width = new int[COLUMNS.length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    StringBuilder s = new StringBuilder();
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        s.append(row[i]);
+        if (i < row.length - 1) {
+          s.append(" ".repeat(width[i] - row[i].length() + 2));
+        }
+      }
+      s.append('\n');
+    }
+    s.append(multiplicityStatement()).append('\n');
+    Map<Verdict, Integer> c = counts();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%d HOLDS, %d VIOLATED (%d unexpected), %d INCONCLUSIVE, %d OUT_OF_SCOPE, %d not"
+                + " checkable%n",
+            c.get(Verdict.HOLDS),
+            c.get(Verdict.VIOLATED),
+            unexpectedViolations().size(),
+            c.get(Verdict.INCONCLUSIVE),
+            c.get(Verdict.OUT_OF_SCOPE),
+            notCheckable.size()));
+    return s.toString();
+  }
+
+  /** Writes {@value #JSON_FILE} and {@value #MARKDOWN_FILE} atomically into {@code directory}. */
+  public void writeTo(Path directory) throws IOException {
+    AtomicWrite.writeString(directory.resolve(JSON_FILE), toJson());
+    AtomicWrite.writeString(directory.resolve(MARKDOWN_FILE), toMarkdown());
+  }
+
+  /** Six significant digits, plain notation for moderate magnitudes. */
+  public static String number(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "inf" : "-inf";
+    }
+    double a = Math.abs(v);
+    if (v == 0 || (a >= 1e-4 && a < 1e7)) {
+      return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+    return String.format(Locale.ROOT, "%.5e", v);
+  }
+}

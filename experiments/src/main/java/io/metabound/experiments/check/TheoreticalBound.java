@@ -1,0 +1,70 @@
+package io.metabound.experiments.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The theoretical side of a check: the bound's value on an instance and the hypotheses under which
+ * it is claimed. Registry bounds and claims-file expressions are both adapted to this interface.
+ */
+public interface TheoreticalBound {
+
+  /** The formula as plain text, e.g. {@code (1 + alpha*L)^(2*N) * L}. */
+  String formula();
+
+  /** The bound's value on the instance (only called when {@link #unmetAssumptions} is empty). */
+  double value(Instance instance);
+
+  /** Descriptions of the hypotheses the instance fails; empty when it is in scope. */
+  List<String> unmetAssumptions(Instance instance);
+
+  /** The bound multiplied by {@code factor} (negative controls). */
+  default TheoreticalBound scaled(double factor) {
+    TheoreticalBound base = this;
+    return new TheoreticalBound() {
+      @Override
+      public String formula() {
+        return factor + " * (" + base.formula() + ")";
+      }
+
+      @Override
+      public double value(Instance instance) {
+        return factor * base.value(instance);
+      }
+
+      @Override
+      public List<String> unmetAssumptions(Instance instance) {
+        return base.unmetAssumptions(instance);
+      }
+    };
+  }
+
+  /** A bound from a value function and hypotheses given as predicates. */
+  static TheoreticalBound of(
+      String formula, ToDoubleFunction<Instance> value, List<ScopeCondition> assumptions) {
+    List<ScopeCondition> copy = List.copyOf(assumptions);
+    return new TheoreticalBound() {
+      @Override
+      public String formula() {
+        return formula;
+      }
+
+      @Override
+      public double value(Instance instance) {
+        return value.applyAsDouble(instance);
+      }
+
+      @Override
+      public List<String> unmetAssumptions(Instance instance) {
+        List<String> unmet = new ArrayList<>();
+        for (ScopeCondition c : copy) {
+          if (!c.test(instance)) {
+            unmet.add(c.description());
+          }
+        }
+        return unmet;
+      }
+    };
+  }
+}

@@ -1,0 +1,83 @@
+package io.metabound.experiments.oracle;
+
+import java.util.Locale;
+import org.ejml.data.Complex_F64;
+
+/**
+ * The exact stability threshold in the meta step size β of the outer iteration {@code w ← w − β(A w
+ * − b)}.
+ *
+ * <p>The error {@code w − w*} evolves by {@code I − βA}, whose eigenvalues are {@code 1 − βμ_k} for
+ * the (possibly complex) eigenvalues {@code μ_k} of {@code A}. From every start the iteration
+ * converges iff {@code |1 − βμ_k| < 1} for all k, and
+ *
+ * <pre>{@code |1 − βμ|² = 1 − 2β Re μ + β²|μ|² < 1  ⟺  0 < β < 2 Re μ / |μ|²  (needs Re μ > 0),}
+ * </pre>
+ *
+ * so the iteration converges exactly for {@code 0 < β < β* = min_k 2 Re μ_k / |μ_k|²} (this is
+ * Takagi2019's Cond-β, {@code β < 2/(λ − αλ²)}, for FO-MAML on one task). When some {@code Re μ_k ≤
+ * 0} no β converges from every start: {@link #value()} is 0 and {@link #reason()} names the
+ * eigenvalue.
+ *
+ * @param value {@code β*}, or 0 when no step size converges
+ * @param reason what limits β (the limiting eigenvalue), or why none converges
+ */
+public record BetaThreshold(double value, String reason) {
+
+  /** The threshold of a map's matrix {@code A}. */
+  public static BetaThreshold of(AffineGradientMap map) {
+    int d = map.dimension();
+    double[] a = map.matrix();
+    Complex_F64[] mu;
+    if (Dense.relativeAsymmetry(a, d) <= 1e-12) {
+      // symmetric (exact MAML, iMAML, one-task FO-MAML): real spectrum, stabler solver
+      double[] real = Dense.symmetricEigenvalues(a, d);
+      mu = new Complex_F64[d];
+      for (int k = 0; k < d; k++) {
+        mu[k] = new Complex_F64(real[k], 0);
+      }
+    } else {
+      mu = Dense.eigenvalues(a, d);
+    }
+    double threshold = Double.POSITIVE_INFINITY;
+    Complex_F64 limiting = null;
+    for (Complex_F64 m : mu) {
+      if (!(m.real > 0)) {
+        return new BetaThreshold(
+            0,
+            String.format(
+                Locale.ROOT,
+                "no convergent beta: A has the eigenvalue %s with real part <= 0",
+                format(m)));
+      }
+      // β_μ = 2 Re μ / |μ|²
+      double beta = 2 * m.real / (m.real * m.real + m.imaginary * m.imaginary);
+      if (beta < threshold) {
+        threshold = beta;
+        limiting = m;
+      }
+    }
+    return new BetaThreshold(
+        threshold,
+        String.format(
+            Locale.ROOT,
+            "limited by the eigenvalue %s of A: beta* = 2 Re(mu)/|mu|^2",
+            format(limiting)));
+  }
+
+  /** True when some β > 0 makes the iteration converge. */
+  public boolean exists() {
+    return value > 0;
+  }
+
+  /** True when {@code β} lies strictly inside the stable interval {@code (0, β*)}. */
+  public boolean converges(double beta) {
+    return beta > 0 && beta < value;
+  }
+
+  private static String format(Complex_F64 m) {
+    return m.imaginary == 0
+        ? String.format(Locale.ROOT, "%.6g", m.real)
+        : String.format(Locale.ROOT, "%.6g%+.6gi", m.real, m.imaginary);
+  }
+}
