@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     description = "Checks the convergence theory of MAML-family meta-learning against exact computation.",
     subcommands = {
       NotebookCommand.class,
+      HeatmapCommand.class,
+      MergeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class MetaBoundCommand implements Runnable {

@@ -1,0 +1,295 @@
+package io.metabound.reports.cli;
+
+import io.metabound.experiments.algorithm.FiniteDifferenceStep;
+import io.metabound.experiments.algorithm.OneStepStochasticMaml;
+import io.metabound.experiments.algorithm.ResamplingMaml;
+import io.metabound.experiments.algorithm.TaskBatching;
+import io.metabound.experiments.noise.AdditiveGaussianNoise;
+import io.metabound.experiments.noise.StochasticOracle;
+import io.metabound.experiments.noise.StochasticTaskSet;
+import io.metabound.experiments.oracle.Estimator;
+import io.metabound.experiments.oracle.EstimatorMaps;
+import io.metabound.experiments.oracle.EstimatorParameters;
+import io.metabound.experiments.oracle.QuadraticTasks;
+import io.metabound.experiments.sweep.AffineCellModel;
+import io.metabound.experiments.sweep.CellModel;
+import io.metabound.experiments.sweep.ConvergenceCriterion;
+import io.metabound.experiments.sweep.EstimatorMapSource;
+import io.metabound.experiments.sweep.JsonObject;
+import io.metabound.experiments.sweep.StochasticCellModel;
+import io.metabound.experiments.sweep.StreamingTaskFile;
+import io.metabound.experiments.sweep.SweepInputException;
+import io.metabound.experiments.sweep.SymmetricEigenvalues;
+import io.metabound.experiments.task.FamilySpecException;
+import io.metabound.experiments.task.QuadraticFamily;
+import io.metabound.experiments.task.TaskSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.CRC32C;
+
+/**
+ * The tasks and the estimator of a sweep, bound to the estimator's exact affine update map from
+ * the oracle ({@link EstimatorMaps}): the one place where the heatmap command meets the task
+ * readers and the oracle.
+ */
+final class SweepTasks {
+
+  /** Hyper-parameters of the estimators besides α and N. */
+  record Settings(double lambda, double delta, int proxSteps, double proxRate) {}
+
+  /**
+   * Stochastic mode: additive Gaussian noise on every task's gradients and Hessians
+   * ({@link AdditiveGaussianNoise}), sample batches S (inner), D (Hessian), T (outer), and B tasks
+   * per outer step (0: all tasks, weighted by p_i).
+   */
+  record Noise(double gradientNoise, double hessianNoise, int innerBatch, int hessianBatch,
+      int outerBatch, int taskBatch) {}
+
+  private final TaskSet tasks;
+  private final QuadraticTasks quadratic;
+  private final Estimator estimator;
+  private final Settings settings;
+  private final EstimatorMapSource maps;
+  private final String file;
+  private final String checksumOrSpec;
+  private Noise noise;
+
+  /**
+   * @param file the task file (absolute), or null for a generated family
+   * @param checksumOrSpec the file's CRC-32C, or the family's full spec
+   */
+  private SweepTasks(TaskSet tasks, Estimator estimator, Settings settings, String file,
+      String checksumOrSpec) {
+    this.tasks = tasks;
+    this.estimator = estimator;
+    this.settings = settings;
+    this.file = file;
+    this.checksumOrSpec = checksumOrSpec;
+    EstimatorMaps oracle;
+    try {
+      oracle = EstimatorMaps.of(tasks);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException((file != null ? file : checksumOrSpec) + ": " + e.getMessage(), e);
+    }
+    this.quadratic = oracle.tasks();
+    EstimatorParameters base = switch (estimator) {
+      case MAML, FOMAML -> EstimatorParameters.maml(0, 1);
+      case HFMAML -> EstimatorParameters.hfMaml(0, settings.delta());
+      case IMAML -> EstimatorParameters.imaml(settings.lambda());
+      case MAML_PROX -> EstimatorParameters.mamlProx(settings.lambda(), settings.proxSteps(), settings.proxRate());
+    };
+    boolean usesSteps = estimator == Estimator.MAML || estimator == Estimator.FOMAML;
+    this.maps = (steps, alpha) ->
+        oracle.map(estimator, usesSteps ? base.withAlpha(alpha).withSteps(steps) : base.withAlpha(alpha));
+  }
+
+  /** Reads the tasks from a file or generates a family, and binds the estimator. */
+  static SweepTasks load(Path file, String family, String estimatorName, Settings settings) {
+    Estimator estimator;
+    try {
+      estimator = Estimator.parse(estimatorName);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("--estimator: " + e.getMessage()
+          + " (stochastic estimators are not swept yet)");
+    }
+    if ((estimator == Estimator.IMAML || estimator == Estimator.MAML_PROX)
+        && !(settings.lambda() > 0 && Double.isFinite(settings.lambda()))) {
+      throw new UserInputException("--lambda: " + estimator.displayName()
+          + " needs a finite regulariser > 0, got " + settings.lambda());
+    }
+    if (file == null) {
+      QuadraticFamily generator;
+      try {
+        generator = QuadraticFamily.parse(family);
+      } catch (FamilySpecException e) {
+        throw new UserInputException("--family: " + e.getMessage(), e);
+      }
+      return new SweepTasks(generator.generate(), estimator, settings, null, generator.toSpec());
+    }
+    TaskSet tasks;
+    try {
+      tasks = StreamingTaskFile.read(file);
+    } catch (SweepInputException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+    return new SweepTasks(tasks, estimator, settings, file.toAbsolutePath().normalize().toString(),
+        crc32c(file));
+  }
+
+  /**
+   * Checks that the estimator accepts its parameters at one grid point, so that a bad parameter
+   * is a one-line error (exit 2) instead of a failure inside the parallel sweep.
+   */
+  void checkParameters(int steps, double alpha) {
+    try {
+      maps.map(steps, alpha);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("--estimator " + estimator.name().toLowerCase(Locale.ROOT)
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The cell model: the exact affine iteration, or — with noise — the real sampling algorithm
+   * (Ji2022 Alg. 1 for MAML, Fallah2020's one-step FO-/HF-MAML), classified with the exact expected
+   * direction.
+   */
+  CellModel cellModel(double[] start, ConvergenceCriterion criterion, Noise noise, int steps) {
+    this.noise = noise;
+    if (noise == null) {
+      return new AffineCellModel(maps, start, criterion);
+    }
+    if (!quadratic.resampling()) {
+      throw new UserInputException("--noise: stochastic sweeps need the resampling case"
+          + " (each task's outer loss equal to its inner loss); the tasks have separate G/e");
+    }
+    if (estimator == Estimator.FOMAML && steps != 1) {
+      throw new UserInputException("--noise: stochastic FO-MAML (Fallah2020 eq. (8)) takes one inner"
+          + " step; got N = " + steps);
+    }
+    StochasticCellModel.EstimatorFactory factory = switch (estimator) {
+      case MAML -> (n, alpha) -> new ResamplingMaml(noisyTasks(noise), alpha, n,
+          noise.innerBatch(), noise.hessianBatch(), noise.outerBatch());
+      case FOMAML -> (n, alpha) -> new OneStepStochasticMaml(noisyTasks(noise), alpha,
+          OneStepStochasticMaml.Variant.FIRST_ORDER, noise.innerBatch(), noise.outerBatch(),
+          noise.hessianBatch(), null);
+      case HFMAML -> (n, alpha) -> new OneStepStochasticMaml(noisyTasks(noise), alpha,
+          OneStepStochasticMaml.Variant.HESSIAN_FREE, noise.innerBatch(), noise.outerBatch(),
+          noise.hessianBatch(), new FiniteDifferenceStep.Fixed(settings.delta()));
+      default -> throw new UserInputException("--noise: no stochastic version of "
+          + estimator.displayName() + " is available; use maml, fomaml or hfmaml");
+    };
+    try {
+      factory.create(steps, 0.0);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("--noise/--batches: " + e.getMessage(), e);
+    }
+    TaskBatching batching = noise.taskBatch() <= 0 ? TaskBatching.full() : TaskBatching.sampled(noise.taskBatch());
+    String algorithm = switch (estimator) {
+      case MAML -> "Ji2022 Algorithm 1 (resampling MAML, N inner SGD steps)";
+      case FOMAML -> "Fallah2020 eq. (8) (stochastic FO-MAML)";
+      default -> "Fallah2020 eqs. (10)-(11) (stochastic HF-MAML, delta = " + settings.delta() + ")";
+    };
+    String description = "stochastic: " + algorithm + " with additive Gaussian noise sigma_g = "
+        + noise.gradientNoise() + ", sigma_H = " + noise.hessianNoise() + " (Frobenius), batches S = "
+        + noise.innerBatch() + ", D = " + noise.hessianBatch() + ", T = " + noise.outerBatch()
+        + ", " + (noise.taskBatch() <= 0 ? "all tasks weighted by p_i" : "B = " + noise.taskBatch()
+        + " tasks drawn from p") + " per outer step, constant beta; one Well19937c per cell seeded"
+        + " with the cell seed; classified with the exact expected direction";
+    return new StochasticCellModel(factory, maps, batching, start, criterion, description);
+  }
+
+  /** A fresh stochastic task set (its oracles hold scratch: one per thread). */
+  private StochasticTaskSet noisyTasks(Noise noise) {
+    List<StochasticOracle> oracles = new ArrayList<>();
+    double[] weights = new double[tasks.size()];
+    for (int i = 0; i < tasks.size(); i++) {
+      oracles.add(new AdditiveGaussianNoise(tasks.get(i).inner(), noise.gradientNoise(), noise.hessianNoise()));
+      weights[i] = tasks.get(i).weight();
+    }
+    return new StochasticTaskSet(oracles, weights);
+  }
+
+  /** CRC-32C of the task file, to recognise it later (cheap: no security provider to load). */
+  private static String crc32c(Path file) {
+    try {
+      CRC32C crc = new CRC32C();
+      crc.update(Files.readAllBytes(file));
+      return String.format(Locale.ROOT, "%08x", crc.getValue());
+    } catch (IOException e) {
+      return "unavailable";
+    }
+  }
+
+  TaskSet tasks() {
+    return tasks;
+  }
+
+  Estimator estimator() {
+    return estimator;
+  }
+
+  /** True when the update map depends on α (not so for iMAML and MAML-prox). */
+  boolean dependsOnAlpha() {
+    return estimator != Estimator.IMAML && estimator != Estimator.MAML_PROX;
+  }
+
+  /** True when the estimator takes N inner GD steps with step α (MAML, FO-MAML). */
+  boolean hasInnerSteps() {
+    return estimator == Estimator.MAML || estimator == Estimator.FOMAML;
+  }
+
+  int dimension() {
+    return tasks.dimension();
+  }
+
+  EstimatorMapSource maps() {
+    return maps;
+  }
+
+  String displayName() {
+    String name = switch (estimator) {
+      case MAML -> "exact MAML";
+      case IMAML -> "iMAML (λ = " + settings.lambda() + ")";
+      case MAML_PROX -> "MAML-prox (λ = " + settings.lambda() + ", K = " + settings.proxSteps()
+          + ", η = " + settings.proxRate() + ")";
+      case HFMAML -> "HF-MAML (δ = " + settings.delta() + ")";
+      default -> estimator.displayName();
+    };
+    if (noise == null) {
+      return name;
+    }
+    return "stochastic " + (estimator == Estimator.MAML ? "MAML" : name) + " (σ_g = "
+        + noise.gradientNoise() + ", σ_H = " + noise.hessianNoise() + ", S,D,T = "
+        + noise.innerBatch() + "," + noise.hessianBatch() + "," + noise.outerBatch()
+        + (noise.taskBatch() > 0 ? ", B = " + noise.taskBatch() : "") + ")";
+  }
+
+  /** True in stochastic mode. */
+  boolean stochastic() {
+    return noise != null;
+  }
+
+  /** Eigenvalues of every task's inner Hessian, pooled. */
+  double[] innerEigenvalues() {
+    int d = quadratic.dimension();
+    double[] all = new double[quadratic.size() * d];
+    for (int i = 0; i < quadratic.size(); i++) {
+      System.arraycopy(quadratic.innerEigenvalues(i), 0, all, i * d, d);
+    }
+    return all;
+  }
+
+  /** {@code L = max_i ‖H_i‖₂} over inner and outer Hessians (exact on quadratic tasks). */
+  double smoothness() {
+    double l = 0;
+    int d = quadratic.dimension();
+    for (int i = 0; i < quadratic.size(); i++) {
+      for (double[] h : new double[][] {quadratic.innerHessian(i), quadratic.outerHessian(i)}) {
+        double[] eig = SymmetricEigenvalues.of(h, d);
+        l = Math.max(l, Math.max(Math.abs(eig[0]), Math.abs(eig[d - 1])));
+      }
+    }
+    return l;
+  }
+
+  /** The task source for the sidecar. */
+  JsonObject describe() {
+    JsonObject o = new JsonObject();
+    if (file != null) {
+      o.put("file", file);
+      o.put("crc32c", checksumOrSpec);
+    } else {
+      o.put("family", checksumOrSpec);
+    }
+    o.put("count", tasks.size());
+    o.put("dimension", tasks.dimension());
+    o.put("resampling", quadratic.resampling());
+    o.put("L", smoothness());
+    return o;
+  }
+}
