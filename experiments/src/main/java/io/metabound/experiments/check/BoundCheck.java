@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A bound paired with the probe that measures its quantity over an instance domain.
@@ -32,6 +33,7 @@ public final class BoundCheck {
   private final Probe probe;
   private final InstanceDomain domain;
   private final ExpectedFinding expectedFinding;
+  private final UnaryOperator<CheckSettings> tuning;
 
   /**
    * @param boundId the bound's id
@@ -48,6 +50,22 @@ public final class BoundCheck {
       Probe probe,
       InstanceDomain domain,
       ExpectedFinding expectedFinding) {
+    this(boundId, comparison, theory, probe, domain, expectedFinding, UnaryOperator.identity());
+  }
+
+  /**
+   * @param tuning adapts the suite's settings to this check (for example fewer evaluations for an
+   *     expensive Monte Carlo probe); it must keep the seed and the levels, which the suite's
+   *     multiplicity correction relies on
+   */
+  public BoundCheck(
+      String boundId,
+      Comparison comparison,
+      TheoreticalBound theory,
+      Probe probe,
+      InstanceDomain domain,
+      ExpectedFinding expectedFinding,
+      UnaryOperator<CheckSettings> tuning) {
     if (boundId == null || boundId.isBlank()) {
       throw new IllegalArgumentException("a check needs a bound id");
     }
@@ -57,6 +75,7 @@ public final class BoundCheck {
     this.probe = probe;
     this.domain = domain;
     this.expectedFinding = expectedFinding;
+    this.tuning = tuning == null ? UnaryOperator.identity() : tuning;
   }
 
   /** A check with no expected finding. */
@@ -100,16 +119,42 @@ public final class BoundCheck {
   /** The same check with the bound multiplied by {@code factor} (negative controls). */
   public BoundCheck scaled(double factor) {
     return new BoundCheck(
-        boundId + " ×" + factor, comparison, theory.scaled(factor), probe, domain, expectedFinding);
+        boundId + " ×" + factor,
+        comparison,
+        theory.scaled(factor),
+        probe,
+        domain,
+        expectedFinding,
+        tuning);
   }
 
   /** The same check declared as an expected finding. */
   public BoundCheck expecting(ExpectedFinding finding) {
-    return new BoundCheck(boundId, comparison, theory, probe, domain, finding);
+    return new BoundCheck(boundId, comparison, theory, probe, domain, finding, tuning);
+  }
+
+  /** The same check with its own adaptation of the suite's settings (see the constructor). */
+  public BoundCheck tuned(UnaryOperator<CheckSettings> newTuning) {
+    return new BoundCheck(boundId, comparison, theory, probe, domain, expectedFinding, newTuning);
+  }
+
+  /** The suite's settings as this check uses them (after its tuning). */
+  public CheckSettings effectiveSettings(CheckSettings settings) {
+    CheckSettings tuned = tuning.apply(settings);
+    if (tuned.seed() != settings.seed()
+        || tuned.familyWiseLevel() != settings.familyWiseLevel()) {
+      throw new IllegalStateException(
+          "the tuning of check " + boundId + " changed the seed or the family-wise level");
+    }
+    return tuned;
   }
 
   /** Checks one instance with the confirmation settings (what a replay does). */
-  public CheckResult evaluate(Instance instance, CheckSettings settings) {
+  public CheckResult evaluate(Instance instance, CheckSettings suiteSettings) {
+    return evaluateTuned(instance, effectiveSettings(suiteSettings));
+  }
+
+  private CheckResult evaluateTuned(Instance instance, CheckSettings settings) {
     return evaluate(
         instance,
         settings.confirmationMeasurement(),
@@ -184,7 +229,8 @@ public final class BoundCheck {
    * Searches the domain, decides, shrinks a violation, writes the counterexample (when a directory
    * is set and the instance is quadratic) and runs the negative control.
    */
-  public CheckResult run(CheckSettings settings) {
+  public CheckResult run(CheckSettings suiteSettings) {
+    CheckSettings settings = effectiveSettings(suiteSettings);
     MeasurementSettings searchMeasurement = settings.searchMeasurement();
     Falsifier.Result found =
         Falsifier.maximise(
@@ -215,7 +261,7 @@ public final class BoundCheck {
       return outOfScopeEverywhere(settings, search);
     }
     Instance best = found.best().withSeed(Seeds.derive(settings.seed(), CONFIRMATION_STREAM));
-    CheckResult confirmed = evaluate(best, settings);
+    CheckResult confirmed = evaluateTuned(best, settings);
     CheckResult result = confirmed;
     if (confirmed.verdict() == Verdict.VIOLATED && settings.shrinkBudget() > 0) {
       Shrinker.Result shrunk =
@@ -223,9 +269,9 @@ public final class BoundCheck {
               best,
               candidate ->
                   domain.admits(candidate)
-                      && evaluate(candidate, settings).verdict() == Verdict.VIOLATED,
+                      && evaluateTuned(candidate, settings).verdict() == Verdict.VIOLATED,
               settings.shrinkBudget());
-      result = evaluate(shrunk.instance(), settings).withShrinkSteps(shrunk.steps());
+      result = evaluateTuned(shrunk.instance(), settings).withShrinkSteps(shrunk.steps());
       search = search.withShrinkEvaluations(shrunk.evaluations());
       if (!shrunk.steps().isEmpty()) {
         result =
@@ -249,7 +295,8 @@ public final class BoundCheck {
     }
     result = result.withSearch(search);
     if (settings.negativeControlStrength() > 0) {
-      result = result.withNegativeControl(NegativeControl.run(this, confirmed, settings));
+      // the control re-tunes through evaluate(), so it gets the suite's settings
+      result = result.withNegativeControl(NegativeControl.run(this, confirmed, suiteSettings));
     }
     return result;
   }

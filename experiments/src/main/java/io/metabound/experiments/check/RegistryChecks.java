@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns registry {@link Bound}s into checks, and lists every bound that is not checked with the
@@ -45,16 +46,33 @@ public final class RegistryChecks {
    * @param conditions hypotheses beyond the registry's checkable assumptions (e.g. the family
    *     satisfies a descriptive assumption only on part of the domain)
    * @param expectedFinding non-null when a violation is a documented finding
+   * @param profile the parameter the bound depends on most, for the report's per-bound plot
+   *     (null: no profile)
+   * @param tuning adapts the suite's settings to this check (budgets, sample counts); keeps the
+   *     seed and the levels
    */
   public record Plan(
       Probe probe,
       InstanceDomain domain,
       Function<Instance, Map<String, Double>> constants,
       List<ScopeCondition> conditions,
-      ExpectedFinding expectedFinding) {
+      ExpectedFinding expectedFinding,
+      Profile profile,
+      UnaryOperator<CheckSettings> tuning) {
 
     public Plan {
       conditions = List.copyOf(conditions);
+      tuning = tuning == null ? UnaryOperator.identity() : tuning;
+    }
+
+    /** A plan without profile and tuning. */
+    public Plan(
+        Probe probe,
+        InstanceDomain domain,
+        Function<Instance, Map<String, Double>> constants,
+        List<ScopeCondition> conditions,
+        ExpectedFinding expectedFinding) {
+      this(probe, domain, constants, conditions, expectedFinding, null, null);
     }
 
     /** A plan on quadratic instances with their exact constants. */
@@ -64,13 +82,23 @@ public final class RegistryChecks {
     }
 
     public Plan expecting(ExpectedFinding finding) {
-      return new Plan(probe, domain, constants, conditions, finding);
+      return new Plan(probe, domain, constants, conditions, finding, profile, tuning);
     }
 
     public Plan withConditions(List<ScopeCondition> more) {
       List<ScopeCondition> all = new ArrayList<>(conditions);
       all.addAll(more);
-      return new Plan(probe, domain, constants, all, expectedFinding);
+      return new Plan(probe, domain, constants, all, expectedFinding, profile, tuning);
+    }
+
+    /** The same plan with a profile for the report's per-bound plot. */
+    public Plan withProfile(Profile newProfile) {
+      return new Plan(probe, domain, constants, conditions, expectedFinding, newProfile, tuning);
+    }
+
+    /** The same plan with its own adaptation of the suite's settings. */
+    public Plan tuned(UnaryOperator<CheckSettings> newTuning) {
+      return new Plan(probe, domain, constants, conditions, expectedFinding, profile, newTuning);
     }
   }
 
@@ -145,7 +173,8 @@ public final class RegistryChecks {
         theoretical(bound, plan),
         plan.probe(),
         plan.domain(),
-        plan.expectedFinding());
+        plan.expectedFinding(),
+        plan.tuning());
   }
 
   /**

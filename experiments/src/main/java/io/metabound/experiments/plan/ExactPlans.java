@@ -1,0 +1,22 @@
+package io.metabound.experiments.plan;
+
+import io.metabound.experiments.check.RegistryChecks.Plan;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Plans for the bounds whose quantity is computed exactly or deterministically: inner-path
+ * quantities (Ji2022 Lemmas 11–14, 17, 18), meta-smoothness (Ji2022 Props 1, 7; Fallah2020 Lemma
+ * 4.8), task-gradient norms (Lemmas 15, 19), stepsize thresholds (Takagi2019; the α conditions),
+ * and iMAML's Jacobian, gradient error and iteration counts (Rajeswaran2019).
+ */
+public final class ExactPlans {
+
+  private ExactPlans() {}
+
+  /** The plans by bound id. */
+  public static Map<String, Plan> plans() {
+    Map<String, Plan> plans = new LinkedHashMap<>();
+    return plans;
+  }
+}

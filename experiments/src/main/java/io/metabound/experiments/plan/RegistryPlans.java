@@ -1,0 +1,109 @@
+package io.metabound.experiments.plan;
+
+import io.metabound.bounds.registry.Bound;
+import io.metabound.bounds.registry.BoundRegistry;
+import io.metabound.experiments.check.BoundCheck;
+import io.metabound.experiments.check.CheckSettings;
+import io.metabound.experiments.check.CheckSuite;
+import io.metabound.experiments.check.RegistryChecks;
+import io.metabound.experiments.check.RegistryChecks.Plan;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every plan, by bound id: the union of {@link ExactPlans} and {@link MonteCarloPlans}, validated
+ * once (each id names a registry bound, no id is planned twice).
+ *
+ * <p>The suite built here is what {@code mvn verify} ({@code RegistrySuiteIT}), {@code metabound
+ * check} and {@code metabound report} run: every registry bound is either checked with its plan
+ * or listed as not checkable with the reason.
+ */
+public final class RegistryPlans {
+
+  /** The seed of the build's suite and of the CLI's default run; printed with every summary. */
+  public static final long DEFAULT_SEED = 20261201L;
+
+  private static final Map<String, Plan> ALL = collect();
+
+  private RegistryPlans() {}
+
+  /** Every plan by bound id, in registry order; unmodifiable. */
+  public static Map<String, Plan> all() {
+    return ALL;
+  }
+
+  /** The plan of one bound, if it has one. */
+  public static Optional<Plan> plan(String boundId) {
+    return Optional.ofNullable(ALL.get(boundId));
+  }
+
+  /** The check of one bound, if it has a plan (what {@code --replay} and {@code --bound} use). */
+  public static Optional<BoundCheck> check(String boundId) {
+    Plan plan = ALL.get(boundId);
+    if (plan == null) {
+      return Optional.empty();
+    }
+    return BoundRegistry.find(boundId).map(b -> RegistryChecks.check(b, plan));
+  }
+
+  /** The suite over some registry bounds (each checked, or listed with the reason it is not). */
+  public static CheckSuite suite(List<Bound> bounds) {
+    return RegistryChecks.suite(bounds, ALL);
+  }
+
+  /** The suite over the whole registry. */
+  public static CheckSuite suite() {
+    return suite(BoundRegistry.all());
+  }
+
+  /**
+   * The settings the build and the CLI use by default: {@link CheckSettings#defaults} with the
+   * given seed. Individual plans adapt budgets and sample counts through their tuning.
+   */
+  public static CheckSettings defaultSettings(long seed) {
+    return CheckSettings.defaults(seed);
+  }
+
+  private static Map<String, Plan> collect() {
+    Map<String, Plan> merged = new LinkedHashMap<>();
+    addAll(merged, ExactPlans.plans(), "ExactPlans");
+    addAll(merged, MonteCarloPlans.plans(), "MonteCarloPlans");
+    // registry order, so suites list bounds as the registry does
+    Map<String, Plan> ordered = new LinkedHashMap<>();
+    for (Bound bound : BoundRegistry.all()) {
+      Plan plan = merged.get(bound.id());
+      if (plan != null) {
+        ordered.put(bound.id(), plan);
+      }
+    }
+    return Collections.unmodifiableMap(ordered);
+  }
+
+  private static void addAll(Map<String, Plan> merged, Map<String, Plan> plans, String source) {
+    for (Map.Entry<String, Plan> e : plans.entrySet()) {
+      Bound bound =
+          BoundRegistry.find(e.getKey())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          source + " plans unknown bound '" + e.getKey() + "'"));
+      if (!e.getValue().probe().quantityId().equals(bound.quantity())) {
+        throw new IllegalStateException(
+            source
+                + ": the probe for "
+                + bound.id()
+                + " measures '"
+                + e.getValue().probe().quantityId()
+                + "', the bound speaks of '"
+                + bound.quantity()
+                + "'");
+      }
+      if (merged.put(e.getKey(), e.getValue()) != null) {
+        throw new IllegalStateException("bound " + e.getKey() + " is planned twice");
+      }
+    }
+  }
+}

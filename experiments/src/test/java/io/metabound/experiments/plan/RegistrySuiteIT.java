@@ -1,0 +1,73 @@
+package io.metabound.experiments.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.metabound.bounds.registry.BoundRegistry;
+import io.metabound.experiments.check.CheckResult;
+import io.metabound.experiments.check.CheckSettings;
+import io.metabound.experiments.check.CheckSuite;
+import io.metabound.experiments.check.SuiteSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build's gate: every registry bound is checked with its plan (or listed as not checkable with
+ * the reason), at seed {@link RegistryPlans#DEFAULT_SEED}. The summary table is printed and written
+ * to {@code target/check-summary.{json,md}} (counterexamples to {@code target/counterexamples/})
+ * before anything is asserted, so a failing build still leaves its report.
+ *
+ * <p>The build fails on a VIOLATED verdict that is not a documented expected finding, and on a
+ * negative control that could not make its check fail.
+ */
+class RegistrySuiteIT {
+
+  @Test
+  void everyRegistryBoundHoldsOrIsAnExpectedFinding() throws Exception {
+    Path target = Path.of("target");
+    Path counterexamples = target.resolve("counterexamples");
+    Files.createDirectories(counterexamples);
+    CheckSettings settings =
+        RegistryPlans.defaultSettings(RegistryPlans.DEFAULT_SEED)
+            .withCounterexampleDirectory(counterexamples);
+    CheckSuite suite = RegistryPlans.suite();
+    SuiteSummary summary = suite.run(settings);
+    summary.writeTo(target);
+    System.out.println("MetaBound check suite, seed " + settings.seed());
+    System.out.print(summary.toText());
+
+    Set<String> covered = new HashSet<>();
+    summary.results().forEach(r -> covered.add(r.boundId()));
+    summary.notCheckable().forEach(n -> covered.add(n.boundId()));
+    assertEquals(BoundRegistry.all().size(), covered.size(), "every bound checked or listed");
+    assertTrue(
+        summary.unexpectedViolations().isEmpty(),
+        () ->
+            "unexpected violations: "
+                + summary.unexpectedViolations().stream()
+                    .map(RegistrySuiteIT::describe)
+                    .collect(Collectors.joining("; ")));
+    assertTrue(
+        summary.failedNegativeControls().isEmpty(),
+        () ->
+            "negative controls that could not fail: "
+                + summary.failedNegativeControls().stream()
+                    .map(r -> r.boundId() + " (" + r.negativeControl().note() + ")")
+                    .collect(Collectors.joining("; ")));
+  }
+
+  private static String describe(CheckResult r) {
+    return r.boundId()
+        + " on "
+        + r.instanceDescription()
+        + ": empirical "
+        + SuiteSummary.number(r.empirical())
+        + " vs theoretical "
+        + SuiteSummary.number(r.theoretical())
+        + (r.counterexample() == null ? "" : " (" + r.counterexample() + ")");
+  }
+}
