@@ -185,6 +185,19 @@ public final class RegistryChecks {
    * @param plans plans by bound id
    */
   public static CheckSuite suite(List<Bound> bounds, Map<String, Plan> plans) {
+    return suite(bounds, plans, Map.of());
+  }
+
+  /**
+   * A suite over {@code bounds}, with the reasons why some checkable bounds have no plan.
+   *
+   * @param bounds the bounds
+   * @param plans plans by bound id
+   * @param reasons by bound id: why a bound whose relation is checkable still has no plan (e.g. its
+   *     quantity has no measurable counterpart on the families with known constants)
+   */
+  public static CheckSuite suite(
+      List<Bound> bounds, Map<String, Plan> plans, Map<String, String> reasons) {
     CheckSuite suite = new CheckSuite();
     for (Bound bound : bounds) {
       Plan plan = plans.get(bound.id());
@@ -196,9 +209,17 @@ public final class RegistryChecks {
         }
         suite.addNotCheckable(bound.id(), bound.relation() + ": " + relationReason.get());
       } else if (plan == null) {
+        String reason = reasons.get(bound.id());
         suite.addNotCheckable(
-            bound.id(), "no probe and instance domain yet for quantity '" + bound.quantity() + "'");
+            bound.id(),
+            reason != null
+                ? reason
+                : "no probe and instance domain yet for quantity '" + bound.quantity() + "'");
       } else {
+        if (reasons.containsKey(bound.id())) {
+          throw new IllegalArgumentException(
+              "bound " + bound.id() + " has both a plan and a reason not to check it");
+        }
         suite.add(check(bound, plan));
       }
     }

@@ -19,4 +19,13 @@ public final class ExactPlans {
     Map<String, Plan> plans = new LinkedHashMap<>();
     return plans;
   }
+
+  /**
+   * Why some bounds of this kind have no plan, by bound id (each reason one sentence: what is
+   * missing, or why the quantity has no measurable counterpart on families with known constants).
+   */
+  public static Map<String, String> reasons() {
+    Map<String, String> reasons = new LinkedHashMap<>();
+    return reasons;
+  }
 }

@@ -20,4 +20,13 @@ public final class MonteCarloPlans {
     Map<String, Plan> plans = new LinkedHashMap<>();
     return plans;
   }
+
+  /**
+   * Why some bounds of this kind have no plan, by bound id (each reason one sentence: what is
+   * missing, or why the quantity has no measurable counterpart on families with known constants).
+   */
+  public static Map<String, String> reasons() {
+    Map<String, String> reasons = new LinkedHashMap<>();
+    return reasons;
+  }
 }

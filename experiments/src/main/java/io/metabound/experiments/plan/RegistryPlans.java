@@ -28,6 +28,8 @@ public final class RegistryPlans {
 
   private static final Map<String, Plan> ALL = collect();
 
+  private static final Map<String, String> REASONS = collectReasons();
+
   private RegistryPlans() {}
 
   /** Every plan by bound id, in registry order; unmodifiable. */
@@ -51,7 +53,15 @@ public final class RegistryPlans {
 
   /** The suite over some registry bounds (each checked, or listed with the reason it is not). */
   public static CheckSuite suite(List<Bound> bounds) {
-    return RegistryChecks.suite(bounds, ALL);
+    return RegistryChecks.suite(bounds, ALL, REASONS);
+  }
+
+  /**
+   * Why checkable bounds have no plan, by bound id: each reason says what is missing or why the
+   * quantity has no measurable counterpart. Unmodifiable.
+   */
+  public static Map<String, String> reasons() {
+    return REASONS;
   }
 
   /** The suite over the whole registry. */
@@ -80,6 +90,22 @@ public final class RegistryPlans {
       }
     }
     return Collections.unmodifiableMap(ordered);
+  }
+
+  private static Map<String, String> collectReasons() {
+    Map<String, String> reasons = new LinkedHashMap<>();
+    for (Map<String, String> part : List.of(ExactPlans.reasons(), MonteCarloPlans.reasons())) {
+      for (Map.Entry<String, String> e : part.entrySet()) {
+        if (BoundRegistry.find(e.getKey()).isEmpty()) {
+          throw new IllegalStateException("a reason is given for unknown bound " + e.getKey());
+        }
+        if (ALL.containsKey(e.getKey()) || reasons.put(e.getKey(), e.getValue()) != null) {
+          throw new IllegalStateException(
+              "bound " + e.getKey() + " is planned and excused, or excused twice");
+        }
+      }
+    }
+    return Collections.unmodifiableMap(reasons);
   }
 
   private static void addAll(Map<String, Plan> merged, Map<String, Plan> plans, String source) {
