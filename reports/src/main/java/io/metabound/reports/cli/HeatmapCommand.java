@@ -15,6 +15,7 @@ import io.metabound.experiments.sweep.JsonObject;
 import io.metabound.experiments.sweep.KernelWarmUp;
 import io.metabound.experiments.sweep.OverlayGap;
 import io.metabound.experiments.sweep.PlotWindow;
+import io.metabound.experiments.sweep.RegistryOverlay;
 import io.metabound.experiments.sweep.Shard;
 import io.metabound.experiments.sweep.SpectralOverlay;
 import io.metabound.experiments.sweep.StepsRange;
@@ -72,7 +73,8 @@ import picocli.CommandLine.Spec;
       "(||grad F(w_T)|| <= tol*||grad F(w_0)||), diverged (non-finite, or |w_j| > cap",
       "at some iteration) or undecided. Grid points: LO + (HI-LO)*(k+1)/COUNT.",
       "Overlays: the exact spectral boundary; Takagi2019 (N = 1); Ji2022's",
-      "alpha = c/(N L) (n-alpha maps). Stdout and the JSON sidecar say how far each",
+      "alpha = c/(N L) (n-alpha maps); every registered stepsize condition of the",
+      "bounds registry that applies. Stdout and the JSON sidecar say how far each",
       "overlay is from the empirical boundary.",
       "Writes DIR/heatmap.{csv,json} always, DIR/heatmap.{png,svg,pdf} per --format.",
       ""
@@ -469,7 +471,10 @@ public final class HeatmapCommand implements Callable<Integer> {
             + "; the conditions are for one inner step"
             : problem.estimator().displayName() + " is not a one-step MAML update") + ")");
       }
-      skipped.add("registered stepsize conditions of the bounds registry: not wired yet");
+      RegistryOverlay.Selection registry =
+          RegistryOverlay.alphaBeta(problem.estimator(), ab.innerSteps(), problem.constants(), window);
+      drawn.addAll(registry.drawn());
+      skipped.addAll(registry.notApplicable());
     } else if (grid instanceof SweepGrid.StepsAlpha sa) {
       drawn.add(SpectralOverlay.stepsAlpha(
           maps, sa.steps(), sa.fixedBeta(), start, window, problem.displayName()));
@@ -480,6 +485,10 @@ public final class HeatmapCommand implements Callable<Integer> {
       } else {
         skipped.add("ji2022: not applicable (the alpha = c/(N L) choice is for multi-step MAML)");
       }
+      RegistryOverlay.Selection registry = RegistryOverlay.stepsAlpha(problem.estimator(),
+          problem.constants(), window, Set.of("ji2022.cor6.inner-stepsize", "ji2022.cor10.inner-stepsize"));
+      drawn.addAll(registry.drawn());
+      skipped.addAll(registry.notApplicable());
     }
     return new Overlays(drawn, skipped);
   }

@@ -265,6 +265,25 @@ final class SweepTasks {
   }
 
   /** {@code L = max_i ‖H_i‖₂} over inner and outer Hessians (exact on quadratic tasks). */
+  /**
+   * The exact constants the registry's formulas refer to: {@code L} (largest |eigenvalue| of every
+   * inner and outer Hessian), {@code mu} (smallest inner eigenvalue), {@code rho = 0}, {@code d},
+   * {@code m}.
+   */
+  java.util.Map<String, Double> constants() {
+    double mu = Double.POSITIVE_INFINITY;
+    for (double e : innerEigenvalues()) {
+      mu = Math.min(mu, e);
+    }
+    java.util.Map<String, Double> c = new java.util.TreeMap<>();
+    c.put("L", smoothness());
+    c.put("mu", mu);
+    c.put("rho", 0.0);
+    c.put("d", (double) quadratic.dimension());
+    c.put("m", (double) quadratic.size());
+    return c;
+  }
+
   double smoothness() {
     double l = 0;
     int d = quadratic.dimension();
