@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       NotebookCommand.class,
       HeatmapCommand.class,
       MergeCommand.class,
+      ClaimsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class MetaBoundCommand implements Runnable {
@@ -38,7 +39,15 @@ public final class MetaBoundCommand implements Runnable {
 
   /** Builds the command line with the project's error handling. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new MetaBoundCommand());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /**
+   * The command line with the given factory for the commands (tests inject commands built with
+   * test-only collaborators this way).
+   */
+  public static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine cl = new CommandLine(new MetaBoundCommand(), factory);
     cl.setExitCodeExceptionMapper(t -> BAD_INPUT);
     cl.setParameterExceptionHandler(
         (ex, args) -> {

@@ -1,0 +1,49 @@
+package io.metabound.reports.claims;
+
+/**
+ * A problem in a claims file: which file, which claim, which field and what is wrong, in one line
+ * (the CLI prints it and exits with code 2).
+ */
+public final class ClaimsFileException extends RuntimeException {
+
+  private final String file;
+  private final String claimId;
+  private final String field;
+
+  /**
+   * @param file the file (as given)
+   * @param claimId the claim's id, or its position ({@code #3}) when it has none yet; empty for the
+   *     file as a whole
+   * @param field the field ({@code bound}, {@code params.alpha}, …); empty when not about a field
+   * @param problem what is wrong
+   */
+  public ClaimsFileException(String file, String claimId, String field, String problem) {
+    super(message(file, claimId, field, problem));
+    this.file = file;
+    this.claimId = claimId;
+    this.field = field;
+  }
+
+  private static String message(String file, String claimId, String field, String problem) {
+    StringBuilder s = new StringBuilder(file);
+    if (!claimId.isEmpty()) {
+      s.append(": claim '").append(claimId).append('\'');
+    }
+    if (!field.isEmpty()) {
+      s.append(": field '").append(field).append('\'');
+    }
+    return s.append(": ").append(problem).toString();
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public String claimId() {
+    return claimId;
+  }
+
+  public String field() {
+    return field;
+  }
+}

@@ -1,0 +1,183 @@
+package io.metabound.reports.cli;
+
+import io.metabound.experiments.check.BoundCheck;
+import io.metabound.experiments.check.CheckInputException;
+import io.metabound.experiments.check.CheckSettings;
+import io.metabound.experiments.check.Replay;
+import io.metabound.experiments.check.SuiteSummary;
+import io.metabound.experiments.check.Verdict;
+import io.metabound.experiments.plan.RegistryPlans;
+import io.metabound.reports.claims.Claim;
+import io.metabound.reports.claims.ClaimsFileException;
+import io.metabound.reports.claims.ClaimsParser;
+import io.metabound.reports.claims.ClaimsValidation;
+import io.metabound.reports.claims.DraftClaims;
+import io.metabound.reports.claims.ProbeResolver;
+import io.metabound.reports.claims.StandardProbes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code metabound claims FILE}: validates the claims of a paper draft, written as YAML or carried
+ * inline by a LaTeX draft in {@code %! metabound} comment blocks.
+ */
+@Command(
+    name = "claims",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Validates the claims of a paper draft against exact computation.",
+      "FILE is YAML (claims: [...]) or a LaTeX draft with '%! metabound' comment blocks,",
+      "each tied to the nearest \\label. For each claim: HOLDS with the tightest ratio",
+      "found, VIOLATED with a shrunk counterexample (replay it with --replay),",
+      "INCONCLUSIVE or OUT_OF_SCOPE. Writes DIR/claims-verdicts.{json,md} with the",
+      "file's SHA-256 and DIR/counterexample-<id>.json for each violation.",
+      "Exit 0 when no claim is violated, 1 when one is, 2 on bad input.",
+      ""
+    })
+public final class ClaimsCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "FILE", description = "claims file (.yaml/.yml) or LaTeX draft (.tex)")
+  Path file;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: metabound-claims)")
+  Path out = Path.of("metabound-claims");
+
+  @Option(names = "--json", description = "print the verdicts as a JSON list")
+  boolean json;
+
+  @Option(names = "--seed", paramLabel = "S", description = "master seed (default: ${DEFAULT-VALUE})")
+  long seed = RegistryPlans.DEFAULT_SEED;
+
+  @Option(
+      names = "--evaluations",
+      paramLabel = "N",
+      description = "falsifier evaluations per claim (default: ${DEFAULT-VALUE})")
+  int evaluations = 400;
+
+  @Option(
+      names = "--replay",
+      paramLabel = "COUNTEREXAMPLE",
+      description = "re-run one claim on a counterexample file written by an earlier run")
+  Path replay;
+
+  @Spec CommandSpec spec;
+
+  private final ProbeResolver probes;
+
+  public ClaimsCommand() {
+    this(StandardProbes.resolver());
+  }
+
+  /** With another probe resolver (tests). */
+  ClaimsCommand(ProbeResolver probes) {
+    this.probes = probes;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (evaluations < 1) {
+      throw new UserInputException("--evaluations: must be >= 1, got " + evaluations);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new UserInputException(file + ": no such claims file");
+    }
+    byte[] content = Files.readAllBytes(file);
+    String text = new String(content, StandardCharsets.UTF_8);
+    String name = file.toString();
+    List<Claim> claims;
+    try {
+      claims =
+          name.toLowerCase(Locale.ROOT).endsWith(".tex")
+              ? DraftClaims.parse(text, name)
+              : ClaimsParser.parseYaml(text, name);
+    } catch (ClaimsFileException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (replay != null) {
+      return replay(name, claims, stdout);
+    }
+    Map<String, BoundCheck> checks;
+    try {
+      checks = ClaimsValidation.checks(name, claims, probes);
+    } catch (ClaimsFileException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+    Files.createDirectories(out);
+    CheckSettings settings =
+        RegistryPlans.defaultSettings(seed)
+            .withEvaluationBudget(evaluations)
+            .withCounterexampleDirectory(out);
+    PrintWriter err = spec.commandLine().getErr();
+    if (!json) {
+      err.println("claims " + name + ": " + claims.size() + " claims, seed " + seed);
+      err.flush();
+    }
+    ClaimsValidation validation =
+        ClaimsValidation.run(
+            name, content, claims, checks, settings,
+            id -> {
+              if (!json) {
+                err.println("  checking " + id);
+                err.flush();
+              }
+            });
+    validation.writeTo(out);
+    if (json) {
+      stdout.println(validation.jsonRows().toPrettyString());
+    } else {
+      stdout.print(validation.toText());
+      stdout.println("wrote " + out.resolve(ClaimsValidation.JSON_FILE));
+    }
+    stdout.flush();
+    return validation.anyViolated() ? MetaBoundCommand.VIOLATED : MetaBoundCommand.OK;
+  }
+
+  private int replay(String name, List<Claim> claims, PrintWriter stdout) {
+    Map<String, BoundCheck> checks;
+    try {
+      checks = ClaimsValidation.checks(name, claims, probes);
+    } catch (ClaimsFileException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+    Replay.Outcome outcome;
+    try {
+      outcome = Replay.replay(replay, id -> Optional.ofNullable(checks.get(id)));
+    } catch (CheckInputException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+    var r = outcome.result();
+    stdout.println(
+        "replay "
+            + replay
+            + ": claim "
+            + r.boundId()
+            + " on "
+            + r.instanceDescription()
+            + ": empirical "
+            + SuiteSummary.number(r.empirical())
+            + ", theoretical "
+            + SuiteSummary.number(r.theoretical())
+            + ", ratio "
+            + SuiteSummary.number(r.ratio())
+            + ": "
+            + r.verdict()
+            + (outcome.reproduced() ? " (as recorded)" : " (recorded " + outcome.counterexample().recordedVerdict() + ")"));
+    stdout.flush();
+    return r.verdict() == Verdict.VIOLATED ? MetaBoundCommand.VIOLATED : MetaBoundCommand.OK;
+  }
+}

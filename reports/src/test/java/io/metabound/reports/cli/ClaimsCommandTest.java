@@ -1,0 +1,174 @@
+package io.metabound.reports.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.metabound.reports.claims.ClaimsValidation;
+import io.metabound.reports.claims.TestProbes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code metabound claims} end to end with a one-probe resolver (the exact MAML meta-smoothness):
+ * a true claim holds and is reported tight where the falsifier attains it, a false claim is
+ * VIOLATED with a shrunk counterexample that {@code --replay} reproduces, and bad files are exit 2
+ * with one line naming the claim and field.
+ */
+class ClaimsCommandTest {
+
+  @TempDir Path dir;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  /**
+   * Ji2022 Prop 1 with ρ = 0 is attained by one task with H = −L (THEOREMS.md §6.1): the meta
+   * Hessian of N-step MAML on ½λw² is λ(1 − αλ)^{2N}, which at λ = −L is (1 + αL)^{2N} L. The
+   * "too strong" claim ‖∇²F‖ ≤ L fails there for every α > 0.
+   */
+  static final String CLAIMS =
+      """
+      claims:
+        - id: prop1-rho0
+          statement: "On quadratics the N-step MAML objective is (1 + alpha L)^(2N) L smooth"
+          quantity: meta-smoothness
+          estimator: maml
+          relation: "<="
+          bound: "(1 + alpha*L)^(2*N) * L"
+          family: {type: quadratic, dim: [1, 2], tasks: [1, 2], spectrum: [-2, 2]}
+          params: {alpha: [0.01, "1/L"], N: [1, 3]}
+        - id: too-strong
+          statement: "The one-step MAML objective is L-smooth"
+          quantity: meta-smoothness
+          estimator: maml
+          relation: "<="
+          bound: "L"
+          family: {type: quadratic, dim: [1, 3], tasks: [1, 3], spectrum: [-2, 2]}
+          params: {alpha: [0.01, "1/L"], N: 1}
+      """;
+
+  private int run(String... args) {
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> cls) throws Exception {
+            if (cls == ClaimsCommand.class) {
+              return cls.cast(new ClaimsCommand(new TestProbes()));
+            }
+            return CommandLine.defaultFactory().create(cls);
+          }
+        };
+    CommandLine cl = MetaBoundCommand.commandLine(factory);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void aTrueClaimHoldsTightAndAFalseOneIsViolatedWithAReplayableCounterexample() throws Exception {
+    Path file = dir.resolve("claims.yaml");
+    Files.writeString(file, CLAIMS);
+    Path outDir = dir.resolve("out");
+    int code = run("claims", file.toString(), "--out", outDir.toString(), "--json", "--evaluations", "150");
+    assertEquals(1, code, err.toString());
+    JsonNode rows = JsonMapper.builder().build().readTree(out.toString());
+    assertEquals(2, rows.size());
+    JsonNode holds = rows.get(0);
+    assertEquals("prop1-rho0", holds.get("id").asString());
+    assertEquals("HOLDS", holds.get("verdict").asString());
+    assertEquals(1.0, holds.get("ratio").doubleValue(), 1e-9, "attained by H = -L");
+    assertTrue(holds.get("tight").booleanValue());
+    assertTrue(holds.get("counterexample").isNull());
+    JsonNode violated = rows.get(1);
+    assertEquals("VIOLATED", violated.get("verdict").asString());
+    assertTrue(violated.get("ratio").doubleValue() > 1);
+    JsonNode ce = violated.get("counterexample");
+    // shrunk toward one task in one dimension
+    assertEquals(1, ce.get("tasks").size(), ce.toString());
+    assertEquals(1, ce.get("tasks").get(0).get("c").size(), ce.toString());
+    Path ceFile = Path.of(ce.get("file").asString());
+    assertTrue(Files.isRegularFile(ceFile));
+    assertTrue(Files.isRegularFile(outDir.resolve(ClaimsValidation.JSON_FILE)));
+    String md = Files.readString(outDir.resolve(ClaimsValidation.MARKDOWN_FILE));
+    assertTrue(md.contains("SHA-256"), md);
+
+    out.getBuffer().setLength(0);
+    int replayed = run("claims", file.toString(), "--replay", ceFile.toString());
+    assertEquals(1, replayed, err.toString());
+    assertTrue(out.toString().contains("VIOLATED (as recorded)"), out.toString());
+  }
+
+  @Test
+  void sameSeedSameVerdictsFile() throws Exception {
+    Path file = dir.resolve("claims.yaml");
+    Files.writeString(file, CLAIMS);
+    run("claims", file.toString(), "--out", dir.resolve("a").toString(), "--evaluations", "60");
+    run("claims", file.toString(), "--out", dir.resolve("b").toString(), "--evaluations", "60");
+    assertEquals(
+        Files.readString(dir.resolve("a").resolve(ClaimsValidation.JSON_FILE))
+            .replace(dir.resolve("a").toString(), "OUT"),
+        Files.readString(dir.resolve("b").resolve(ClaimsValidation.JSON_FILE))
+            .replace(dir.resolve("b").toString(), "OUT"));
+  }
+
+  @Test
+  void badInputIsExitTwoWithOneLine() throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, CLAIMS.replace("bound: \"L\"", "bound: \"L * Lx\""));
+    assertEquals(2, run("claims", file.toString(), "--out", dir.toString()));
+    String message = err.toString().strip();
+    assertTrue(message.startsWith("metabound: " + file + ": claim 'too-strong': field 'bound': unknown symbol 'Lx'"), message);
+    assertEquals(1, message.lines().count(), message);
+
+    err.getBuffer().setLength(0);
+    Files.writeString(file, CLAIMS.replace("estimator: maml\n    relation: \"<=\"\n    bound: \"L\"", "estimator: imaml\n    relation: \"<=\"\n    bound: \"L\""));
+    assertEquals(2, run("claims", file.toString(), "--out", dir.toString()));
+    assertTrue(err.toString().contains("field 'estimator': no probe measures 'meta-smoothness' for estimator 'imaml'"), err.toString());
+
+    err.getBuffer().setLength(0);
+    Files.writeString(file, CLAIMS.replace("params: {alpha: [0.01, \"1/L\"], N: 1}", "params: {alpha: [0.01, \"1/L\"]}"));
+    assertEquals(2, run("claims", file.toString(), "--out", dir.toString()));
+    assertTrue(err.toString().contains("field 'params': the probe cannot measure this claim"), err.toString());
+    assertTrue(err.toString().contains("'N'"), err.toString());
+
+    err.getBuffer().setLength(0);
+    assertEquals(2, run("claims", dir.resolve("missing.yaml").toString()));
+    assertTrue(err.toString().contains("no such claims file"), err.toString());
+  }
+
+  @Test
+  void aLatexDraftCarriesItsClaimsAndItsHash() throws Exception {
+    Path draft = dir.resolve("draft.tex");
+    Files.writeString(
+        draft,
+        """
+        \\begin{lemma}\\label{lem:too-strong}
+        The one-step MAML objective is $L$-smooth.
+        \\end{lemma}
+        %! metabound
+        %!   quantity: meta-smoothness
+        %!   estimator: maml
+        %!   relation: "<="
+        %!   bound: "L"
+        %!   family: {type: quadratic, dim: 1, spectrum: [-2, 2]}
+        %!   params: {alpha: [0.05, "1/L"], N: 1}
+        """);
+    Path outDir = dir.resolve("draft-out");
+    assertEquals(1, run("claims", draft.toString(), "--out", outDir.toString(), "--evaluations", "60"));
+    JsonNode verdicts =
+        JsonMapper.builder().build().readTree(Files.readString(outDir.resolve(ClaimsValidation.JSON_FILE)));
+    assertEquals(
+        io.metabound.reports.claims.DraftClaims.sha256(Files.readAllBytes(draft)),
+        verdicts.get("sha256").asString());
+    JsonNode claim = verdicts.get("claims").get(0);
+    assertEquals("lem:too-strong", claim.get("id").asString());
+    assertEquals("lem:too-strong", claim.get("label").asString());
+    assertEquals("VIOLATED", claim.get("verdict").asString());
+  }
+}
