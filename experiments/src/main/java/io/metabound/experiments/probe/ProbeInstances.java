@@ -117,6 +117,30 @@ final class ProbeInstances {
     return 0;
   }
 
+  /**
+   * The {@code b} that Ji2022's finite-sum step size (22) multiplies by {@code C_b}: {@link
+   * #meanGap}, or 0 when {@code ρ = 0} (then {@code C_b = 0} and b does not enter, even if it is
+   * infinite).
+   *
+   * @throws IllegalArgumentException when {@code ρ > 0} and b is infinite (support and query
+   *     Hessians differ: Ji2022 Ass. 5.2 fails)
+   */
+  static double stepSizeGap(Instance instance, double rho) {
+    double b = meanGap(instance);
+    if (rho == 0) {
+      return 0;
+    }
+    if (!Double.isFinite(b)) {
+      throw new IllegalArgumentException(
+          "Ji2022's step size (22) needs a finite b = E_i b_i; instance "
+              + instance.describe()
+              + " has b = "
+              + b
+              + " (support and query Hessians differ)");
+    }
+    return b;
+  }
+
   /** Task probabilities {@code p_i}. */
   static double[] probabilities(TaskSet tasks) {
     double[] p = new double[tasks.size()];

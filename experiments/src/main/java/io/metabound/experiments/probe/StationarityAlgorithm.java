@@ -118,7 +118,7 @@ enum StationarityAlgorithm {
                 n,
                 instance.parameter("C_beta"),
                 taskBatch,
-                ProbeInstances.meanGap(instance));
+                ProbeInstances.stepSizeGap(instance, rho));
       }
       default -> {
         OneStepStochasticMaml.Variant variant = variant();

@@ -75,7 +75,7 @@ enum StepSizeSetting {
               instance.integerParameter("N"),
               instance.parameter("C_beta"),
               taskBatch,
-              ProbeInstances.meanGap(instance));
+              ProbeInstances.stepSizeGap(instance, rho));
       return exactFiniteSum(instance, rule, w, power);
     }
     StepSizeRule rule;
