@@ -41,7 +41,9 @@ final class Families {
     Arrays.fill(lower, d, lower.length, -radius);
     Arrays.fill(upper, d, upper.length, radius);
     return new FamilyDomain.Shape(
-        separateQuery ? "finite-sum quadratic (shared diagonal H)" : "quadratic (shared diagonal H)",
+        separateQuery
+            ? "finite-sum quadratic (shared diagonal H)"
+            : "quadratic (shared diagonal H)",
         d,
         m,
         lower,
@@ -196,9 +198,9 @@ final class Families {
   }
 
   /**
-   * Regression sample pools: task i is the empirical least-squares loss of {@code n} samples
-   * {@code (x_j, y_j)}, {@code x_j ∈ [−r, r]^d}, {@code y_j ∈ [−r, r]} (Fallah2020 Thm 4.11 with
-   * exact enumeration of the test batches).
+   * Regression sample pools: task i is the empirical least-squares loss of {@code n} samples {@code
+   * (x_j, y_j)}, {@code x_j ∈ [−r, r]^d}, {@code y_j ∈ [−r, r]} (Fallah2020 Thm 4.11 with exact
+   * enumeration of the test batches).
    */
   static FamilyDomain.Shape regressionPools(int d, int m, int n, double radius) {
     double[] lower = new double[m * n * (d + 1)];

@@ -14,8 +14,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * An instance domain over generated task sets: each {@link Shape} is a box of task coordinates
- * with the task set at each point of it, followed (as in {@link
+ * An instance domain over generated task sets: each {@link Shape} is a box of task coordinates with
+ * the task set at each point of it, followed (as in {@link
  * io.metabound.experiments.check.QuadraticDomain}) by one coordinate {@code u ∈ [0, 1]} per
  * parameter, decoded in declaration order by {@link ParameterRange#decode} against the task set's
  * constants and the parameters decoded before it.

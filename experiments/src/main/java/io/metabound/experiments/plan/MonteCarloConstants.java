@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The constants the Monte Carlo plans bind into the bounds, all exact (closed forms or finite
- * sums) unless noted. The measurement point is the origin {@code w = 0} (see {@code
+ * The constants the Monte Carlo plans bind into the bounds, all exact (closed forms or finite sums)
+ * unless noted. The measurement point is the origin {@code w = 0} (see {@code
  * io.metabound.experiments.probe.MonteCarloProbes}), so point-wise quantities are functions of the
  * tasks and the parameters.
  *
@@ -26,16 +26,16 @@ import java.util.TreeMap;
  *   <li>{@code L}, {@code rho}, {@code d}, {@code m}: exact for quadratic tasks ({@link
  *       QuadraticInstanceConstants}) and separable tasks; for other losses their known constants
  *       ({@link TaskFamilyConstants}: exact or certified).
- *   <li>{@link #pointwise}: the task-gradient spread at the point, {@code σ(w)² = Σ_i p_i ‖∇l_{T_i}(w)
- *       − Σ_j p_j ∇l_{T_j}(w)‖²}, in place of the global σ of Ji2022 Ass. 2 / Fallah2020 Ass. 4.5.
- *       The bounds that use it (Ji2022 Props 3, 4, 8 and Lemmas 16, 20 second moments, Fallah2020
- *       Lemma 4.9) are statements conditional on {@code w_k} whose proofs use the spread only at
- *       {@code w_k} (through Lemma 15 / 19, or the variance of the {@code B'}-average), so the
- *       point-wise value is admissible; it is never larger than the global one, so the check is the
- *       stricter one. Also {@code grad_task_mean = Σ p_i ‖∇l_{T_i}(w)‖}, {@code grad_meta =
- *       ‖∇𝓛(w)‖} (when {@code alpha}, {@code N} are set), {@code grad_adapted = (Σ_i p_i ‖∇f_i(w −
- *       α∇f_i(w))‖²)^{1/2}} (when {@code alpha} is set; the task's own value for one task), and the
- *       support/query gaps {@code b}, {@code b_sq}.
+ *   <li>{@link #pointwise}: the task-gradient spread at the point, {@code σ(w)² = Σ_i p_i
+ *       ‖∇l_{T_i}(w) − Σ_j p_j ∇l_{T_j}(w)‖²}, in place of the global σ of Ji2022 Ass. 2 /
+ *       Fallah2020 Ass. 4.5. The bounds that use it (Ji2022 Props 3, 4, 8 and Lemmas 16, 20 second
+ *       moments, Fallah2020 Lemma 4.9) are statements conditional on {@code w_k} whose proofs use
+ *       the spread only at {@code w_k} (through Lemma 15 / 19, or the variance of the {@code
+ *       B'}-average), so the point-wise value is admissible; it is never larger than the global
+ *       one, so the check is the stricter one. Also {@code grad_task_mean = Σ p_i ‖∇l_{T_i}(w)‖},
+ *       {@code grad_meta = ‖∇𝓛(w)‖} (when {@code alpha}, {@code N} are set), {@code grad_adapted =
+ *       (Σ_i p_i ‖∇f_i(w − α∇f_i(w))‖²)^{1/2}} (when {@code alpha} is set; the task's own value for
+ *       one task), and the support/query gaps {@code b}, {@code b_sq}.
  *   <li>{@link #global}: σ over all of {@code R^d} (exact for quadratic tasks sharing one Hessian,
  *       0 for a single task) and {@code Delta = 𝓛(w_0) − inf 𝓛} (exact: for quadratic tasks from
  *       the closed-form stationary point, {@code +∞} when the meta-objective is unbounded below;
@@ -112,7 +112,9 @@ final class MonteCarloConstants {
       if (instance.hasParameter("N")) {
         out.put(
             "grad_meta",
-            norm(new MamlMetaGradient(tasks, alpha, instance.integerParameter("N")).metaGradient(w)));
+            norm(
+                new MamlMetaGradient(tasks, alpha, instance.integerParameter("N"))
+                    .metaGradient(w)));
       }
       double adapted = 0;
       double[] u = new double[d];
@@ -170,8 +172,8 @@ final class MonteCarloConstants {
    * taken as {@code c_K = 8c} with {@code c} the step divisor (12, 18, 25), twice the descent-lemma
    * constant {@code 4c} of {@code β_k ≥ 1/(4cL)}: after {@code K ≥ 4c L Δ/ε²} steps the descent
    * lemma alone gives {@code (1/K)Σ_k ‖∇F(w_k)‖² ≲ ε²}. Then {@code epsilon} is the smallest ε
-   * whose count fits in K, the positive root of {@code K ε² = c_K Δ (L + ρασ) + c_K Δ ρα ε}; when
-   * K already exceeds {@code c_K Δ} times the second entry of the minimum, every ε is reached and
+   * whose count fits in K, the positive root of {@code K ε² = c_K Δ (L + ρασ) + c_K Δ ρα ε}; when K
+   * already exceeds {@code c_K Δ} times the second entry of the minimum, every ε is reached and
    * {@code epsilon} is the smallest positive double (the bound is then its noise floor).
    *
    * <p>For FO-MAML (Thm 4.15) the second entry is {@code L/(σ²(1/B + 20α²L²)) + L(B D_o +
@@ -216,8 +218,8 @@ final class MonteCarloConstants {
 
   /**
    * Constants of regression sample pools at the origin (Fallah2020 Thm 4.11): {@code L} (exact),
-   * and the largest per-sample variances over the tasks, {@code sigma_g² = max_i (1/n) Σ_j
-   * ‖∇l_j(w) − ∇f_i(w)‖²} and {@code sigma_H² = max_i (1/n) Σ_j ‖x_j x_jᵀ − (1/n)Σ_l x_l x_lᵀ‖_F²}
+   * and the largest per-sample variances over the tasks, {@code sigma_g² = max_i (1/n) Σ_j ‖∇l_j(w)
+   * − ∇f_i(w)‖²} and {@code sigma_H² = max_i (1/n) Σ_j ‖x_j x_jᵀ − (1/n)Σ_l x_l x_lᵀ‖_F²}
    * (Frobenius: the norm under which a batch of size D has variance exactly 1/D of it). The
    * theorem's proof uses both only at the point w, so point-wise values are admissible.
    */

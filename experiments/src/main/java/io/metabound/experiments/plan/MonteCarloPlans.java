@@ -23,9 +23,9 @@ import java.util.function.UnaryOperator;
 /**
  * Plans for the bounds on stochastic quantities, measured by Monte Carlo with confidence intervals:
  * SGD inner-path deviation (Ji2022 Prop 2), bias and second moment of the stochastic meta-gradient
- * estimators (Ji2022 Props 3, 4, 8; Fallah2020 Lemma 4.10, Thm 4.11), moments of the adaptive
- * meta stepsize (Ji2022 Lemmas 16, 20; Fallah2020 Lemma 4.9) and the stationarity of stochastic
- * runs (Ji2022 Thms 5, 9; Fallah2020 Thms 4.12, 4.15, 4.17).
+ * estimators (Ji2022 Props 3, 4, 8; Fallah2020 Lemma 4.10, Thm 4.11), moments of the adaptive meta
+ * stepsize (Ji2022 Lemmas 16, 20; Fallah2020 Lemma 4.9) and the stationarity of stochastic runs
+ * (Ji2022 Thms 5, 9; Fallah2020 Thms 4.12, 4.15, 4.17).
  *
  * <p>Common ground (see {@link MonteCarloProbes} and {@link MonteCarloConstants}): quantities are
  * measured at the origin with additive Gaussian noise of per-sample levels {@code sigma_g}, {@code
@@ -38,15 +38,15 @@ import java.util.function.UnaryOperator;
  *   <li>separable non-convex tasks ({@code ρ > 0}, exact L and ρ) where a bias or a random step
  *       size needs curvature of the gradient: on quadratics with additive noise the biases are
  *       exactly 0 and the step sizes deterministic, so a check there could not fail;
- *   <li>quadratic tasks sharing one Hessian (exact global σ and Δ) and single separable tasks
- *       (σ = 0, Δ exact) for the convergence theorems;
+ *   <li>quadratic tasks sharing one Hessian (exact global σ and Δ) and single separable tasks (σ =
+ *       0, Δ exact) for the convergence theorems;
  *   <li>regression sample pools for Fallah2020 Thm 4.11 (exact enumeration of test batches).
  * </ul>
  *
  * <p>Three measurements are exact rather than Monte Carlo because the expectation is a finite sum:
- * Ji2022 Prop 8 (Algorithm 2's estimator is deterministic given the task), Lemma 20 (only the
- * task batch is random) and Fallah2020 Thm 4.11 (finite sample pools). Where a batch or a noise
- * level does not enter a bound and does not change the measured mean (the outer and Hessian batches
+ * Ji2022 Prop 8 (Algorithm 2's estimator is deterministic given the task), Lemma 20 (only the task
+ * batch is random) and Fallah2020 Thm 4.11 (finite sample pools). Where a batch or a noise level
+ * does not enter a bound and does not change the measured mean (the outer and Hessian batches
  * {@code T, D, D_o} and {@code σ_H} of the biases under additive noise), it is fixed to a large
  * batch and {@code σ_H = 0}, which only removes variance. Budgets are tuned per check: the
  * falsifier's evaluations and sample counts; confirmation keeps 40 000 samples, or 1 000–2 000 runs
@@ -290,7 +290,13 @@ public final class MonteCarloPlans {
             sampleNoise,
             batchL,
             ParameterRange.integers("B_prime", 1, 4));
-    stepSizePair(plans, "ji2022.lemma16", "ji2022-resampling", resampling, new Profile(batchL, 6), MONTE_CARLO);
+    stepSizePair(
+        plans,
+        "ji2022.lemma16",
+        "ji2022-resampling",
+        resampling,
+        new Profile(batchL, 6),
+        MONTE_CARLO);
 
     // Ji2022 Lemma 20: only the task batch B' is random, enumerated exactly; separable tasks with
     // equal support and query losses (b = 0 exactly), several tasks so that B' matters
@@ -328,7 +334,8 @@ public final class MonteCarloPlans {
                 sampleNoise,
                 batchBeta,
                 batchFrom("B_prime", taskThreshold, 1, 3, "{⌈(ρασ/L)²/2⌉, …, +3}")));
-    stepSizePair(plans, "fallah2020.lemma4.9", "fallah2020", fallah, new Profile(batchBeta, 6), MONTE_CARLO);
+    stepSizePair(
+        plans, "fallah2020.lemma4.9", "fallah2020", fallah, new Profile(batchBeta, 6), MONTE_CARLO);
   }
 
   /** The {@code stepsize-mean} and {@code stepsize-second-moment} plans of one lemma. */
@@ -388,7 +395,10 @@ public final class MonteCarloPlans {
           double sg = c.get("sigma_g");
           double sigma = c.getOrDefault("sigma", 0.0);
           double x =
-              3 * cl * cl * (sigma * sigma + sg * sg / c.get("D_L"))
+              3
+                  * cl
+                  * cl
+                  * (sigma * sigma + sg * sg / c.get("D_L"))
                   / (Math.pow(a, 4 * c.get("N")) * l * l);
           return Math.max(1, Math.ceil(x));
         };
@@ -517,10 +527,10 @@ public final class MonteCarloPlans {
   }
 
   /**
-   * The {@code C_β} at which Ji2022 Thm 5's {@code ξ = (4/5)/(2C_β) − c₂/(2C_β²)(A_g/B + 2) −
-   * 3κ_e B_e²} vanishes, {@code κ_e = √c₂/(2C_β) + c₂/C_β²}: multiplying by {@code C_β²}, {@code
-   * ξ C_β² = C_β(0.4 − 1.5√c₂ B_e²) − c₂(A_g/B + 2)/2 − 3c₂B_e²}, linear in {@code C_β}. +∞ when
-   * no {@code C_β} makes ξ positive.
+   * The {@code C_β} at which Ji2022 Thm 5's {@code ξ = (4/5)/(2C_β) − c₂/(2C_β²)(A_g/B + 2) − 3κ_e
+   * B_e²} vanishes, {@code κ_e = √c₂/(2C_β) + c₂/C_β²}: multiplying by {@code C_β²}, {@code ξ C_β²
+   * = C_β(0.4 − 1.5√c₂ B_e²) − c₂(A_g/B + 2)/2 − 3c₂B_e²}, linear in {@code C_β}. +∞ when no {@code
+   * C_β} makes ξ positive.
    */
   static double jiResamplingStepConstant(Map<String, Double> c) {
     double l = c.get("L");
@@ -533,7 +543,10 @@ public final class MonteCarloPlans {
     double sg = c.get("sigma_g");
     double c2 =
         1
-            + 3 * cl * cl * (sigma * sigma + sg * sg / c.get("D_L"))
+            + 3
+                * cl
+                * cl
+                * (sigma * sigma + sg * sg / c.get("D_L"))
                 / (c.get("B_prime") * Math.pow(a, 4 * n) * l * l);
     double pd = Math.pow(a + alpha * c.get("sigma_H") / Math.sqrt(c.get("D")), 2);
     double ag = 4 * Math.pow(a, 2 * n) * Math.pow(pd, n) / (gamma * gamma);
@@ -568,7 +581,10 @@ public final class MonteCarloPlans {
 
   // ---- helpers ----
 
-  /** Quadratic tasks with eigenvalues in [−1, 1], up to {@code maxD} dimensions and {@code maxM} tasks. */
+  /**
+   * Quadratic tasks with eigenvalues in [−1, 1], up to {@code maxD} dimensions and {@code maxM}
+   * tasks.
+   */
   private static QuadraticDomain.Builder quadratics(
       int maxD, int maxM, double centreRadius, boolean rotations) {
     return QuadraticDomain.builder("quadratic + additive noise")

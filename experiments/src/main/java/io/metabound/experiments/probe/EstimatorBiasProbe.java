@@ -6,15 +6,14 @@ import org.hipparchus.random.RandomGenerator;
 
 /**
  * {@code estimator-bias}: {@code ‖E[Ĝ(w)] − target(w)‖}, the bias of a stochastic meta-gradient
- * estimator (Ji, Yang and Liang 2022, Prop 3: {@code ‖E Ĝ_i(w) − ∇𝓛(w)‖} with the task drawn
- * from {@code p}; Fallah, Mokhtari and Ozdaglar 2020, Lemma 4.10 (20): {@code ‖e_{i,k}‖}).
+ * estimator (Ji, Yang and Liang 2022, Prop 3: {@code ‖E Ĝ_i(w) − ∇𝓛(w)‖} with the task drawn from
+ * {@code p}; Fallah, Mokhtari and Ozdaglar 2020, Lemma 4.10 (20): {@code ‖e_{i,k}‖}).
  *
  * <p>One sample is {@code X = Σ_i p_i (Ĝ_i(w) − target_i(w))}: every task once per sample
- * (stratified), so {@code E X} is the bias of the estimator with the task drawn from {@code p}
- * (for a per-task statement such as Fallah's, the weighted average of the per-task biases, which
- * the per-task bound bounds as well; the plans use one task). The measurement is {@code ‖mean X‖}
- * with the conservative interval of {@link VectorMean}. A deterministic estimator gives the exact
- * value.
+ * (stratified), so {@code E X} is the bias of the estimator with the task drawn from {@code p} (for
+ * a per-task statement such as Fallah's, the weighted average of the per-task biases, which the
+ * per-task bound bounds as well; the plans use one task). The measurement is {@code ‖mean X‖} with
+ * the conservative interval of {@link VectorMean}. A deterministic estimator gives the exact value.
  *
  * <p>Exact zeros, used as tests (THEOREMS.md §6.1): on quadratic tasks with additive noise both
  * estimators are unbiased (linear dynamics, independent zero-mean batches), so a non-zero bias

@@ -11,8 +11,8 @@ import org.hipparchus.stat.descriptive.StreamingStatistics;
  *
  * <p>One sample is {@code Σ_i p_i ‖Ĝ_i(w)‖²}, every task once per sample (stratified: same mean
  * {@code E_i E‖Ĝ_i‖²}, smaller variance), averaged with a Student-t interval. For a deterministic
- * estimator (Algorithm 2, where {@code Ĝ_i = ∇𝓛_i} is fixed given the task) the finite
- * expectation {@code Σ_i p_i ‖∇𝓛_i(w)‖²} is computed exactly.
+ * estimator (Algorithm 2, where {@code Ĝ_i = ∇𝓛_i} is fixed given the task) the finite expectation
+ * {@code Σ_i p_i ‖∇𝓛_i(w)‖²} is computed exactly.
  */
 public final class EstimatorSecondMomentProbe implements Probe {
 

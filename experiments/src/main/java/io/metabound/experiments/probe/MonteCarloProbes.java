@@ -103,7 +103,8 @@ public final class MonteCarloProbes {
     Map<String, Map<String, Probe>> m = new LinkedHashMap<>();
     m.put("path-deviation", Map.of(SGD_INNER_PATH, new PathDeviationProbe()));
     m.put(
-        "path-deviation-second-moment", Map.of(SGD_INNER_PATH, new PathDeviationSecondMomentProbe()));
+        "path-deviation-second-moment",
+        Map.of(SGD_INNER_PATH, new PathDeviationSecondMomentProbe()));
     m.put(
         "estimator-bias",
         byName(StochasticEstimator.values(), StochasticEstimator::id, EstimatorBiasProbe::new));

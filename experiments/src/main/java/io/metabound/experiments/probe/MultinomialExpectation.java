@@ -3,9 +3,9 @@ package io.metabound.experiments.probe;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Exact expectations over a multiset: {@code n} independent draws from a finite distribution
- * {@code p} (a task batch drawn with replacement, or a sample batch drawn from a finite pool) have
- * count vectors {@code k} (with {@code Σ k_i = n}) of probability
+ * Exact expectations over a multiset: {@code n} independent draws from a finite distribution {@code
+ * p} (a task batch drawn with replacement, or a sample batch drawn from a finite pool) have count
+ * vectors {@code k} (with {@code Σ k_i = n}) of probability
  *
  * <pre>
  *   P(k) = n! / (Π_i k_i!) · Π_i p_i^{k_i}

@@ -31,9 +31,9 @@ import org.hipparchus.random.Well19937c;
  *       sampling has σ_g only on a ball, which a stochastic path can leave, so no check relies on
  *       it;
  *   <li>every random number comes from one {@link Well19937c} seeded with {@link Instance#seed()},
- *       drawn in a fixed order, so the same instance gives bit-identical measurements and
- *       instances sharing a seed share their random numbers (common random numbers keep the
- *       falsifier's objective smooth in the continuous coordinates).
+ *       drawn in a fixed order, so the same instance gives bit-identical measurements and instances
+ *       sharing a seed share their random numbers (common random numbers keep the falsifier's
+ *       objective smooth in the continuous coordinates).
  * </ul>
  */
 final class ProbeInstances {

@@ -16,19 +16,19 @@ import java.util.Optional;
 
 /**
  * The stochastic MAML algorithms of the convergence theorems, each with its adaptive meta step
- * size, its task batch {@code B} and the exact meta-objective whose gradient measures
- * stationarity. Names are public: see {@link #id()}.
+ * size, its task batch {@code B} and the exact meta-objective whose gradient measures stationarity.
+ * Names are public: see {@link #id()}.
  */
 enum StationarityAlgorithm {
 
   /**
-   * Ji, Yang and Liang 2022, Algorithm 1 with step size (14) (Thm 5). Parameters {@code alpha, N, S,
-   * D, T, B, B_prime, D_L, C_beta, sigma_g, sigma_H, K}.
+   * Ji, Yang and Liang 2022, Algorithm 1 with step size (14) (Thm 5). Parameters {@code alpha, N,
+   * S, D, T, B, B_prime, D_L, C_beta, sigma_g, sigma_H, K}.
    */
   JI_RESAMPLING("ji2022-resampling"),
   /**
-   * Ji, Yang and Liang 2022, Algorithm 2 with step size (22) (Thm 9). Parameters {@code alpha, N, B,
-   * B_prime, C_beta, K}.
+   * Ji, Yang and Liang 2022, Algorithm 2 with step size (22) (Thm 9). Parameters {@code alpha, N,
+   * B, B_prime, C_beta, K}.
    */
   JI_FINITE_SUM("ji2022-finite-sum"),
   /**
@@ -70,7 +70,8 @@ enum StationarityAlgorithm {
               instance.integerParameter("N"));
       case JI_FINITE_SUM ->
           new MamlMetaGradient(instance.tasks(), alpha, instance.integerParameter("N"));
-      default -> new MamlMetaGradient(ProbeInstances.additiveNoise(instance).expectedTaskSet(), alpha, 1);
+      default ->
+          new MamlMetaGradient(ProbeInstances.additiveNoise(instance).expectedTaskSet(), alpha, 1);
     };
   }
 

@@ -14,12 +14,12 @@ import org.hipparchus.stat.descriptive.StreamingStatistics;
  * Yang and Liang 2022, Thms 5 and 9; Fallah, Mokhtari and Ozdaglar 2020, Thms 4.12, 4.15, 4.17;
  * THEOREMS.md §6.3).
  *
- * <p>One sample is one run (its own seed derived from the instance's): the exact {@code
- * ‖∇𝓛(w_k)‖} ({@link MamlMetaGradient}, the exact meta-gradient of the objective the theorem
- * speaks of) is recorded at every iterate, and the expectation over {@code ζ} is taken exactly,
- * {@code (1/K) Σ_{k<K} ‖∇𝓛(w_k)‖}. Runs are averaged with a Student-t interval. A run that diverges
- * makes the measurement {@code +∞} (a bracketed value, so the verdict is VIOLATED: the theorems
- * promise a finite expectation on their hypotheses).
+ * <p>One sample is one run (its own seed derived from the instance's): the exact {@code ‖∇𝓛(w_k)‖}
+ * ({@link MamlMetaGradient}, the exact meta-gradient of the objective the theorem speaks of) is
+ * recorded at every iterate, and the expectation over {@code ζ} is taken exactly, {@code (1/K)
+ * Σ_{k<K} ‖∇𝓛(w_k)‖}. Runs are averaged with a Student-t interval. A run that diverges makes the
+ * measurement {@code +∞} (a bracketed value, so the verdict is VIOLATED: the theorems promise a
+ * finite expectation on their hypotheses).
  */
 public final class StationarityProbe implements Probe {
 

@@ -4,9 +4,8 @@ import io.metabound.experiments.check.Instance;
 
 /**
  * {@code stepsize-second-moment}: {@code E[β² | w]} of an adaptive meta step size at the origin
- * (Ji, Yang and Liang 2022, Lemmas 16 and 20; Fallah, Mokhtari and Ozdaglar 2020, Lemma 4.9
- * (19)); see {@link StepSizeSetting} for the rules, their parameters and how the expectation is
- * computed.
+ * (Ji, Yang and Liang 2022, Lemmas 16 and 20; Fallah, Mokhtari and Ozdaglar 2020, Lemma 4.9 (19));
+ * see {@link StepSizeSetting} for the rules, their parameters and how the expectation is computed.
  */
 public final class StepSizeSecondMomentProbe implements Probe {
 

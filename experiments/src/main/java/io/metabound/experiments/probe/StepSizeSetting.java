@@ -19,9 +19,10 @@ import org.hipparchus.stat.descriptive.StreamingStatistics;
 enum StepSizeSetting {
 
   /**
-   * Ji, Yang and Liang 2022, eq. (14) ({@link StepSizeRule.JiAdaptive#resampling}): {@code β = 1/(C_β
-   * L̂_w)}, {@code L̂_w = (1+αL)^{2N}L + (C_𝓛/|B'|) Σ_{i∈B'} ‖∇l_i(w; D_L)‖} with additive-noise
-   * batches {@code D_L}. Parameters {@code alpha, N, C_beta, B_prime, D_L, sigma_g}. Monte Carlo.
+   * Ji, Yang and Liang 2022, eq. (14) ({@link StepSizeRule.JiAdaptive#resampling}): {@code β =
+   * 1/(C_β L̂_w)}, {@code L̂_w = (1+αL)^{2N}L + (C_𝓛/|B'|) Σ_{i∈B'} ‖∇l_i(w; D_L)‖} with
+   * additive-noise batches {@code D_L}. Parameters {@code alpha, N, C_beta, B_prime, D_L, sigma_g}.
+   * Monte Carlo.
    */
   JI_RESAMPLING("ji2022-resampling"),
 
@@ -117,7 +118,8 @@ enum StepSizeSetting {
   private static Measurement exactFiniteSum(
       Instance instance, StepSizeRule.JiAdaptive rule, double[] w, int power) {
     FiniteSumMaml tasks =
-        new FiniteSumMaml(instance.tasks(), instance.parameter("alpha"), instance.integerParameter("N"));
+        new FiniteSumMaml(
+            instance.tasks(), instance.parameter("alpha"), instance.integerParameter("N"));
     int m = tasks.taskCount();
     double[] p = ProbeInstances.probabilities(instance.tasks());
     double[] norm = new double[m];

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The per-task stochastic meta-gradient estimators whose bias and second moment the papers bound,
- * each with the exact per-task target its bias is measured against. Names are public (claims
- * files name them): see {@link #id()}.
+ * each with the exact per-task target its bias is measured against. Names are public (claims files
+ * name them): see {@link #id()}.
  */
 enum StochasticEstimator {
 
@@ -91,7 +91,9 @@ enum StochasticEstimator {
     }
   }
 
-  /** The exact per-task target {@code E Ĝ_i} would have if unbiased, one row per task, at {@code w}. */
+  /**
+   * The exact per-task target {@code E Ĝ_i} would have if unbiased, one row per task, at {@code w}.
+   */
   double[][] targets(Instance instance, double[] w) {
     double alpha = instance.parameter("alpha");
     int m = instance.taskCount();
@@ -105,7 +107,8 @@ enum StochasticEstimator {
               this == JI_RESAMPLING
                   ? ProbeInstances.additiveNoise(instance).expectedTaskSet()
                   : instance.tasks();
-          MamlMetaGradient exact = new MamlMetaGradient(tasks, alpha, instance.integerParameter("N"));
+          MamlMetaGradient exact =
+              new MamlMetaGradient(tasks, alpha, instance.integerParameter("N"));
           for (int i = 0; i < m; i++) {
             exact.taskGradient(i, w, out[i]);
           }

@@ -6,8 +6,8 @@ import org.hipparchus.stat.descriptive.StreamingStatistics;
  * Monte Carlo mean of a random vector {@code X ∈ R^d}, reported as the norm {@code ‖E X‖} with a
  * confidence interval (the bias {@code ‖E Ĝ − ∇𝓛‖} of an estimator is such a norm).
  *
- * <p>With the sample mean {@code m}, the per-coordinate standard errors {@code se_k} and {@code
- * se = (Σ_k se_k²)^{1/2}}, the measurement is {@code ‖m‖ ± t_{n−1} · se}. It covers {@code ‖μ‖},
+ * <p>With the sample mean {@code m}, the per-coordinate standard errors {@code se_k} and {@code se
+ * = (Σ_k se_k²)^{1/2}}, the measurement is {@code ‖m‖ ± t_{n−1} · se}. It covers {@code ‖μ‖},
  * {@code μ = E X}, at least at the nominal level:
  *
  * <ol>
@@ -16,16 +16,16 @@ import org.hipparchus.stat.descriptive.StreamingStatistics;
  *   <li>asymptotically {@code m − μ ~ N(0, Σ/n)}, so {@code ‖m − μ‖² = Σ_j λ_j Z_j²} with the
  *       eigenvalues {@code λ_j} of {@code Σ/n}, {@code Σ_j λ_j = tr(Σ)/n = se²}, whatever the
  *       correlation between coordinates;
- *   <li>for {@code t² ≥ 1.54} (levels above 0.78) the probability {@code P(Σ λ_j Z_j² ≤ t² Σ
- *       λ_j)} is smallest when a single {@code λ_j} carries all the weight (Székely and Bakirov
- *       2003, "Extremal probabilities for Gaussian quadratic forms", PTRF 126), where it equals the
+ *   <li>for {@code t² ≥ 1.54} (levels above 0.78) the probability {@code P(Σ λ_j Z_j² ≤ t² Σ λ_j)}
+ *       is smallest when a single {@code λ_j} carries all the weight (Székely and Bakirov 2003,
+ *       "Extremal probabilities for Gaussian quadratic forms", PTRF 126), where it equals the
  *       one-dimensional {@code P(Z² ≤ t²)}, the nominal level.
  * </ol>
  *
- * The interval is therefore conservative for {@code d > 1} and exact in form for {@code d = 1},
- * and it keeps the Student-t shape of {@link Measurement#monteCarlo}, so the suite's Holm
- * correction can recompute it at any level. {@code ‖m‖} over-estimates {@code ‖μ‖} when the bias is
- * small against the noise; the interval's lower end then goes below 0, which is still a valid lower
+ * The interval is therefore conservative for {@code d > 1} and exact in form for {@code d = 1}, and
+ * it keeps the Student-t shape of {@link Measurement#monteCarlo}, so the suite's Holm correction
+ * can recompute it at any level. {@code ‖m‖} over-estimates {@code ‖μ‖} when the bias is small
+ * against the noise; the interval's lower end then goes below 0, which is still a valid lower
  * confidence limit for a norm.
  *
  * <p>Allocates only at construction.

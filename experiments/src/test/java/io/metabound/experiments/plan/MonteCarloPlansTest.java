@@ -80,7 +80,8 @@ class MonteCarloPlansTest {
   @MethodSource("bounds")
   void domainsReachTheBoundsHypothesesAndTheProbeMeasuresThere(String id) {
     Plan plan = MonteCarloPlans.plans().get(id);
-    TheoreticalBound theory = RegistryChecks.theoretical(BoundRegistry.find(id).orElseThrow(), plan);
+    TheoreticalBound theory =
+        RegistryChecks.theoretical(BoundRegistry.find(id).orElseThrow(), plan);
     RandomGenerator random = new Well19937c(id.hashCode());
     int inScope = 0;
     Instance found = null;
@@ -94,7 +95,8 @@ class MonteCarloPlansTest {
         x[j] = lo[j] + random.nextDouble() * (hi[j] - lo[j]);
       }
       Instance instance = space.decode(x, 1);
-      assertTrue(plan.domain().admits(instance), id + " does not admit its own " + instance.describe());
+      assertTrue(
+          plan.domain().admits(instance), id + " does not admit its own " + instance.describe());
       if (theory.unmetAssumptions(instance).isEmpty()) {
         inScope++;
         found = instance;
@@ -103,13 +105,36 @@ class MonteCarloPlansTest {
     assertTrue(inScope > 0, id + ": no in-scope instance in 200 random points");
     Measurement m = plan.probe().measure(found, new MeasurementSettings(0.99, 4));
     assertTrue(m.value() >= 0 && Double.isFinite(theory.value(found)), id + ": " + m);
+    // the profile's range decodes on the instance, and its points can be judged
+    Map<String, Double> known = new TreeMap<>(plan.constants().apply(found));
+    known.putAll(found.parameters());
+    int inProfile = 0;
+    for (int k = 0; k < plan.profile().points(); k++) {
+      double v = plan.profile().range().decode(k / (plan.profile().points() - 1.0), known);
+      Instance moved = found.withParameter(plan.profile().parameter(), v);
+      if (theory.unmetAssumptions(moved).isEmpty()) {
+        inProfile++;
+        assertTrue(Double.isFinite(theory.value(moved)), id + " at " + v);
+      }
+    }
+    assertTrue(inProfile > 0, id + ": no in-scope point on the profile");
   }
 
   /** C_min of Thm 5 / Thm 9 is the root of the registry's own ξ > 0 assumption. */
   @Test
   void stepConstantMinimaAreTheRootsOfTheRegistrysXi() {
-    TaskSet quadratic = new TaskSet(List.of(MetaTask.same(new QuadraticLoss(new double[] {0.8}, new double[] {0.5}))));
-    TaskSet separable = new TaskSet(List.of(MetaTask.same(Families.separableNarrow(1, 1).tasks().apply(new double[] {0.7, 0.3}).get(0).inner())));
+    TaskSet quadratic =
+        new TaskSet(
+            List.of(MetaTask.same(new QuadraticLoss(new double[] {0.8}, new double[] {0.5}))));
+    TaskSet separable =
+        new TaskSet(
+            List.of(
+                MetaTask.same(
+                    Families.separableNarrow(1, 1)
+                        .tasks()
+                        .apply(new double[] {0.7, 0.3})
+                        .get(0)
+                        .inner())));
     for (TaskSet tasks : List.of(quadratic, separable)) {
       Map<String, Double> c = new TreeMap<>(MonteCarloConstants.ofTasks(tasks));
       c.putAll(
@@ -168,16 +193,21 @@ class MonteCarloPlansTest {
   @Test
   void epsilonIsTheAccuracyReachedWithinKIterations() {
     TaskSet tasks =
-        Families.sharedHessianQuadratics(1, 2, 0.2, 1, 1, false).tasks().apply(new double[] {0.6, 0.9, 0.8});
-    Map<String, Double> p = new TreeMap<>(Map.of("alpha", 0.3, "N", 1.0, "K", 50.0, "sigma_g", 0.5));
+        Families.sharedHessianQuadratics(1, 2, 0.2, 1, 1, false)
+            .tasks()
+            .apply(new double[] {0.6, 0.9, 0.8});
+    Map<String, Double> p =
+        new TreeMap<>(Map.of("alpha", 0.3, "N", 1.0, "K", 50.0, "sigma_g", 0.5));
     p.putAll(Map.of("B", 20.0, "D_o", 2.0, "D_in", 3.0));
-    Map<String, Double> c = MonteCarloConstants.fallahStationarity(Instance.of(tasks, p, 1, "t"), 12, false);
+    Map<String, Double> c =
+        MonteCarloConstants.fallahStationarity(Instance.of(tasks, p, 1, "t"), 12, false);
     double eps = c.get("epsilon");
     // ρ = 0: K = c_K Δ L/ε² with c_K = 8·12
     assertEquals(50, 96 * c.get("Delta") * c.get("L") / (eps * eps), 1e-9);
     // enough iterations for the noise entry of the minimum: every ε is reached
     p.put("K", 1e9);
-    Map<String, Double> all = MonteCarloConstants.fallahStationarity(Instance.of(tasks, p, 1, "t"), 12, false);
+    Map<String, Double> all =
+        MonteCarloConstants.fallahStationarity(Instance.of(tasks, p, 1, "t"), 12, false);
     assertEquals(Double.MIN_NORMAL, all.get("epsilon"));
   }
 

@@ -26,21 +26,35 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Derivation for one separable coordinate {@code f(x) = a log(1 + (x − c)²)} at {@code w = 0}
  * with {@code σ_H = 0}: Algorithm 1 with N = 1 is {@code Ĝ = (1 − αf''(0)) (f'(w_1) + ζ)}, {@code
- * w_1 = −α(f'(0) + ξ)}, with independent zero-mean {@code ξ ~ N(0, σ_g²/S)} and outer noise
- * {@code ζ}; its target is {@code (1 − αf''(0)) f'(u)}, {@code u = −αf'(0)}. So the bias is {@code
- * |1 − αf''(0)| · |E f'(u − sZ) − f'(u)|} with {@code s = ασ_g/√S} and Z standard normal.
- * Fallah2020's {@code ∇̃f(w − α∇̃f(w, D_in), D_o)} has the bias {@code |E f'(u − sZ) − f'(u)|}
- * with {@code s = ασ_g/√D_in}.
+ * w_1 = −α(f'(0) + ξ)}, with independent zero-mean {@code ξ ~ N(0, σ_g²/S)} and outer noise {@code
+ * ζ}; its target is {@code (1 − αf''(0)) f'(u)}, {@code u = −αf'(0)}. So the bias is {@code |1 −
+ * αf''(0)| · |E f'(u − sZ) − f'(u)|} with {@code s = ασ_g/√S} and Z standard normal. Fallah2020's
+ * {@code ∇̃f(w − α∇̃f(w, D_in), D_o)} has the bias {@code |E f'(u − sZ) − f'(u)|} with {@code s =
+ * ασ_g/√D_in}.
  */
 class EstimatorBiasProbeTest {
 
-  private static final EstimatorBiasProbe JI = new EstimatorBiasProbe(StochasticEstimator.JI_RESAMPLING);
+  private static final EstimatorBiasProbe JI =
+      new EstimatorBiasProbe(StochasticEstimator.JI_RESAMPLING);
   private static final EstimatorBiasProbe FALLAH =
       new EstimatorBiasProbe(StochasticEstimator.FALLAH_ADAPTED_GRADIENT);
 
   static Map<String, Double> ji(double alpha, int n, double sigmaG, double sigmaH) {
     return Map.of(
-        "alpha", alpha, "N", (double) n, "S", 2.0, "D", 3.0, "T", 1e6, "sigma_g", sigmaG, "sigma_H", sigmaH);
+        "alpha",
+        alpha,
+        "N",
+        (double) n,
+        "S",
+        2.0,
+        "D",
+        3.0,
+        "T",
+        1e6,
+        "sigma_g",
+        sigmaG,
+        "sigma_H",
+        sigmaH);
   }
 
   static Map<String, Double> fallah(double alpha, double sigmaG, int inner) {
@@ -71,7 +85,8 @@ class EstimatorBiasProbeTest {
     double u = -alpha * g0;
     double s = alpha * sigmaG / Math.sqrt(2);
     double mean = gaussianExpectation(z -> derivative(a, c, u - s * z));
-    double expected = Math.abs(1 - alpha * curvature(a, c, 0)) * Math.abs(mean - derivative(a, c, u));
+    double expected =
+        Math.abs(1 - alpha * curvature(a, c, 0)) * Math.abs(mean - derivative(a, c, u));
     assertCovers(m, expected);
     assertExcludes(m, 0);
   }

@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The second-moment probe against closed forms on quadratic tasks with additive noise.
  *
- * <p><b>Algorithm 1 (Ji2022 Prop 4).</b> With {@code A = I − αH}, the Hessian factors are {@code M_j
- * = A − αΞ_j} with independent GOE {@code Ξ_j} ({@code E[Ξ_rk Ξ_ls] = b²(δ_rl δ_ks + δ_rs δ_kl)},
- * {@code b² = σ_H²/(D d(d+1))}), and the outer gradient is {@code v = ∇l(w̃_N) + H e_N + ζ} with
- * the path deviation {@code e_N ~ N(0, Σ_N)}, {@code Σ_N = (α²σ_g²/(dS)) Σ_{t<N} A^{2t}} (see
+ * <p><b>Algorithm 1 (Ji2022 Prop 4).</b> With {@code A = I − αH}, the Hessian factors are {@code
+ * M_j = A − αΞ_j} with independent GOE {@code Ξ_j} ({@code E[Ξ_rk Ξ_ls] = b²(δ_rl δ_ks + δ_rs
+ * δ_kl)}, {@code b² = σ_H²/(D d(d+1))}), and the outer gradient is {@code v = ∇l(w̃_N) + H e_N + ζ}
+ * with the path deviation {@code e_N ~ N(0, Σ_N)}, {@code Σ_N = (α²σ_g²/(dS)) Σ_{t<N} A^{2t}} (see
  * {@code PathDeviationProbeTest}) and {@code ζ ~ N(0, σ_g²/(dT) I)}, all independent. So {@code
  * E‖Ĝ‖² = E[vᵀ Q v] = ḡᵀ Q ḡ + tr(Q Cov v)} with {@code ḡ = ∇l(w̃_N)}, {@code Cov v = HΣ_N H +
  * (σ_g²/(dT)) I} and {@code Q = E[PᵀP]} for {@code P = M_0 ⋯ M_{N−1}}: peeling one factor at a
@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
  * E[ΞQΞ]_rs = Σ_kl Q_kl E[Ξ_rk Ξ_ls] = b²(Qᵀ + tr(Q) I)_rs}; {@code Q = Q_N}.
  *
  * <p><b>Fallah2020 (21).</b> {@code ∇̃f(w − α∇̃f(w, D_in), D_o) = H(u − c) − αHξ + ζ} with {@code u
- * = w − α∇f(w)}, {@code ξ ~ N(0, σ_g²/(d D_in) I)}, {@code ζ ~ N(0, σ_g²/(d D_o) I)}: {@code E‖·‖² =
- * ‖H(u − c)‖² + (α²σ_g²/(d D_in)) ‖H‖_F² + σ_g²/D_o}.
+ * = w − α∇f(w)}, {@code ξ ~ N(0, σ_g²/(d D_in) I)}, {@code ζ ~ N(0, σ_g²/(d D_o) I)}: {@code E‖·‖²
+ * = ‖H(u − c)‖² + (α²σ_g²/(d D_in)) ‖H‖_F² + σ_g²/D_o}.
  */
 class EstimatorSecondMomentProbeTest {
 
@@ -63,7 +63,10 @@ class EstimatorSecondMomentProbeTest {
       qm =
           a.multiply(qm)
               .multiply(a)
-              .add(qm.transpose().add(identity.scalarMultiply(qm.getTrace())).scalarMultiply(alpha * alpha * b2));
+              .add(
+                  qm.transpose()
+                      .add(identity.scalarMultiply(qm.getTrace()))
+                      .scalarMultiply(alpha * alpha * b2));
     }
     // Σ_N = (α²σ_g²/(dS)) Σ_{t<N} A^{2t}
     RealMatrix sigma = new Array2DRowRealMatrix(d, d);
@@ -84,10 +87,24 @@ class EstimatorSecondMomentProbeTest {
     int n = 2;
     Map<String, Double> p =
         Map.of(
-            "alpha", alpha, "N", (double) n, "S", 2.0, "D", 3.0, "T", 1.0, "sigma_g", 1.1, "sigma_H", 1.4);
+            "alpha",
+            alpha,
+            "N",
+            (double) n,
+            "S",
+            2.0,
+            "D",
+            3.0,
+            "T",
+            1.0,
+            "sigma_g",
+            1.1,
+            "sigma_H",
+            1.4);
     Instance x = instance(List.of(first, second), new double[] {2, 1}, p, 41);
     Measurement m =
-        new EstimatorSecondMomentProbe(StochasticEstimator.JI_RESAMPLING).measure(x, samples(40_000));
+        new EstimatorSecondMomentProbe(StochasticEstimator.JI_RESAMPLING)
+            .measure(x, samples(40_000));
     double expected =
         (2 * resamplingClosedForm(first, alpha, n, 2, 3, 1, 1.1, 1.4)
                 + resamplingClosedForm(second, alpha, n, 2, 3, 1, 1.1, 1.4))
@@ -123,8 +140,7 @@ class EstimatorSecondMomentProbeTest {
     for (double x : q.hessian()) {
       frobenius += x * x;
     }
-    double expected =
-        dot(grad, grad) + alpha * alpha * sg * sg / (d * 2) * frobenius + sg * sg / 3;
+    double expected = dot(grad, grad) + alpha * alpha * sg * sg / (d * 2) * frobenius + sg * sg / 3;
     assertCovers(m, expected);
     assertExcludes(m, dot(grad, grad) + sg * sg / 3);
   }
@@ -136,12 +152,15 @@ class EstimatorSecondMomentProbeTest {
     int n = 2;
     Measurement m =
         new EstimatorSecondMomentProbe(StochasticEstimator.JI_FINITE_SUM)
-            .measure(Instance.of(tasks, Map.of("alpha", alpha, "N", (double) n), 1, "test"), samples(10));
+            .measure(
+                Instance.of(tasks, Map.of("alpha", alpha, "N", (double) n), 1, "test"),
+                samples(10));
     assertEquals(Measurement.Kind.EXACT, m.kind());
     // an independent computation: the closed-form oracle of each task alone
     double expected = 0;
     for (int i = 0; i < tasks.size(); i++) {
-      TaskSet one = new TaskSet(List.of(new MetaTask(tasks.get(i).inner(), tasks.get(i).outer(), 1)));
+      TaskSet one =
+          new TaskSet(List.of(new MetaTask(tasks.get(i).inner(), tasks.get(i).outer(), 1)));
       double norm = QuadraticMetaOracle.maml(one, alpha, n).metaGradient(new double[2]).norm();
       expected += tasks.probability(i) * norm * norm;
     }
@@ -162,17 +181,33 @@ class EstimatorSecondMomentProbeTest {
     double alpha = 0.1;
     int n = 2;
     double sg = 1.5;
-    Bound prop4 =
-        BoundRegistry.find("ji2022.prop4.estimator-second-moment")
-            .orElseThrow();
+    Bound prop4 = BoundRegistry.find("ji2022.prop4.estimator-second-moment").orElseThrow();
     for (int s : new int[] {1, 1000, 1_000_000}) {
       double exact = resamplingClosedForm(q, alpha, n, s, 1, 1, sg, 0);
       double bound =
           prop4.evaluate(
               Bindings.of(
                   Map.of(
-                      "alpha", alpha, "L", l, "N", (double) n, "S", (double) s, "D", 1.0, "T", 1.0,
-                      "sigma_g", sg, "sigma_H", 0.0, "sigma", 0.0, "grad_meta", 0.0)));
+                      "alpha",
+                      alpha,
+                      "L",
+                      l,
+                      "N",
+                      (double) n,
+                      "S",
+                      (double) s,
+                      "D",
+                      1.0,
+                      "T",
+                      1.0,
+                      "sigma_g",
+                      sg,
+                      "sigma_H",
+                      0.0,
+                      "sigma",
+                      0.0,
+                      "grad_meta",
+                      0.0)));
       double ratio = exact / bound;
       assertTrue(ratio <= 1 + 1e-12, "ratio " + ratio + " at S = " + s);
       if (s == 1_000_000) {
@@ -204,8 +239,18 @@ class EstimatorSecondMomentProbeTest {
             .evaluate(
                 Bindings.of(
                     Map.of(
-                        "alpha", alpha, "L", l, "sigma_g", sg, "D_in", 2.0, "D_o", 3.0,
-                        "grad_adapted", 0.0)));
+                        "alpha",
+                        alpha,
+                        "L",
+                        l,
+                        "sigma_g",
+                        sg,
+                        "D_in",
+                        2.0,
+                        "D_o",
+                        3.0,
+                        "grad_adapted",
+                        0.0)));
     assertEquals(alpha * alpha * l * l * sg * sg / 2 + sg * sg / 3, bound, 1e-15);
     assertCovers(m, bound);
   }
@@ -216,12 +261,15 @@ class EstimatorSecondMomentProbeTest {
         instance(
             RandomTasks.separable(2, 8),
             Map.of(
-                "alpha", 0.2, "N", 2.0, "S", 1.0, "D", 1.0, "T", 1.0, "sigma_g", 1.0, "sigma_H", 1.0,
-                "D_in", 1.0, "D_o", 1.0),
+                "alpha", 0.2, "N", 2.0, "S", 1.0, "D", 1.0, "T", 1.0, "sigma_g", 1.0, "sigma_H",
+                1.0, "D_in", 1.0, "D_o", 1.0),
             13);
-    assertDeterministic(new EstimatorSecondMomentProbe(StochasticEstimator.JI_RESAMPLING), x, samples(300));
     assertDeterministic(
-        new EstimatorSecondMomentProbe(StochasticEstimator.FALLAH_ADAPTED_GRADIENT), x, samples(300));
+        new EstimatorSecondMomentProbe(StochasticEstimator.JI_RESAMPLING), x, samples(300));
+    assertDeterministic(
+        new EstimatorSecondMomentProbe(StochasticEstimator.FALLAH_ADAPTED_GRADIENT),
+        x,
+        samples(300));
   }
 
   private static double dot(double[] a, double[] b) {

@@ -51,7 +51,9 @@ class MonteCarloProbesTest {
     assertTrue(MonteCarloProbes.forQuantity("estimator-bias", "imaml").isEmpty());
     assertTrue(MonteCarloProbes.estimators("nothing").isEmpty());
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> MonteCarloProbes.require("estimator-bias", "imaml"));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MonteCarloProbes.require("estimator-bias", "imaml"));
     assertTrue(e.getMessage().contains("ji2022-resampling"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
   }

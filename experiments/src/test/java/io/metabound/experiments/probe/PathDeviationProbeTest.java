@@ -61,7 +61,8 @@ class PathDeviationProbeTest {
   }
 
   static Map<String, Double> parameters(double alpha, double sigmaG, int batch, int j) {
-    return Map.of("alpha", alpha, "sigma_g", sigmaG, "S", (double) batch, "j", (double) j, "N", (double) j);
+    return Map.of(
+        "alpha", alpha, "sigma_g", sigmaG, "S", (double) batch, "j", (double) j, "N", (double) j);
   }
 
   @Test
@@ -72,11 +73,13 @@ class PathDeviationProbeTest {
     double sigmaG = 1.3;
     int batch = 2;
     int j = 3;
-    Instance x = instance(List.of(a, b), new double[] {1, 3}, parameters(alpha, sigmaG, batch, j), 5);
+    Instance x =
+        instance(List.of(a, b), new double[] {1, 3}, parameters(alpha, sigmaG, batch, j), 5);
     Measurement m = new PathDeviationSecondMomentProbe().measure(x, samples(20_000));
     // Σ_i p_i E‖e^i_j‖², p = (1/4, 3/4)
     double expected =
-        0.25 * secondMoment(a, alpha, sigmaG, batch, j) + 0.75 * secondMoment(b, alpha, sigmaG, batch, j);
+        0.25 * secondMoment(a, alpha, sigmaG, batch, j)
+            + 0.75 * secondMoment(b, alpha, sigmaG, batch, j);
     assertCovers(m, expected);
     // the same interval excludes the value one step earlier: the comparison can fail
     double earlier =
@@ -99,14 +102,16 @@ class PathDeviationProbeTest {
     int batch = 3;
     int j = 2;
     Measurement m =
-        new PathDeviationProbe().measure(instance(q, parameters(alpha, sigmaG, batch, j), 9), samples(20_000));
+        new PathDeviationProbe()
+            .measure(instance(q, parameters(alpha, sigmaG, batch, j), 9), samples(20_000));
     double v = 0;
     for (int t = 0; t < j; t++) {
       v += Math.pow(1 - alpha * lambda, 2 * t);
     }
     v *= alpha * alpha * sigmaG * sigmaG / (d * batch);
     // E χ_d = √2 Γ((d+1)/2)/Γ(d/2)
-    double chiMean = Math.sqrt(2) * Math.exp(Gamma.logGamma((d + 1) / 2.0) - Gamma.logGamma(d / 2.0));
+    double chiMean =
+        Math.sqrt(2) * Math.exp(Gamma.logGamma((d + 1) / 2.0) - Gamma.logGamma(d / 2.0));
     assertCovers(m, Math.sqrt(v) * chiMean);
     // the root of the second moment is larger (Jensen) and outside the interval
     assertExcludes(m, Math.sqrt(v * d));
@@ -121,13 +126,9 @@ class PathDeviationProbeTest {
   @Test
   void tightSecondMomentFormIsAttained() {
     Bound tight =
-        BoundRegistry.find("ji2022.prop2.path-deviation-second-moment-tight")
-            .orElseThrow();
+        BoundRegistry.find("ji2022.prop2.path-deviation-second-moment-tight").orElseThrow();
     QuadraticLoss any = RandomTasks.quadratic(3, -1, 1, 21);
-    double l = QuadraticInstanceConstants.of(
-            new TaskSet(
-                List.of(MetaTask.same(any))))
-        .get("L");
+    double l = QuadraticInstanceConstants.of(new TaskSet(List.of(MetaTask.same(any)))).get("L");
     double alpha = 0.3;
     double sigmaG = 1.2;
     int batch = 2;
@@ -142,16 +143,28 @@ class PathDeviationProbeTest {
     }
   }
 
-  private static Bindings bindings(
-      double alpha, double l, double sigmaG, int batch, int j) {
+  private static Bindings bindings(double alpha, double l, double sigmaG, int batch, int j) {
     return Bindings.of(
-        Map.of("alpha", alpha, "L", l, "sigma_g", sigmaG, "S", (double) batch, "j", (double) j, "N", 4.0));
+        Map.of(
+            "alpha",
+            alpha,
+            "L",
+            l,
+            "sigma_g",
+            sigmaG,
+            "S",
+            (double) batch,
+            "j",
+            (double) j,
+            "N",
+            4.0));
   }
 
   @Test
   void noStepsNoDeviation() {
     QuadraticLoss q = RandomTasks.quadratic(2, -1, 1, 4);
-    Measurement m = new PathDeviationProbe().measure(instance(q, parameters(0.3, 1, 1, 0), 1), samples(10));
+    Measurement m =
+        new PathDeviationProbe().measure(instance(q, parameters(0.3, 1, 1, 0), 1), samples(10));
     assertEquals(0, m.value());
     assertEquals(0, m.upper());
   }

@@ -28,7 +28,8 @@ final class ProbeFixtures {
   }
 
   /** An instance of the given losses (inner = outer), weights and parameters. */
-  static Instance instance(List<? extends SmoothLoss> losses, double[] weights, Map<String, Double> p, long seed) {
+  static Instance instance(
+      List<? extends SmoothLoss> losses, double[] weights, Map<String, Double> p, long seed) {
     List<MetaTask> tasks = new ArrayList<>();
     for (int i = 0; i < losses.size(); i++) {
       tasks.add(new MetaTask(losses.get(i), losses.get(i), weights[i]));
@@ -45,7 +46,14 @@ final class ProbeFixtures {
     assertTrue(m.isStochastic(), "expected a Monte Carlo measurement, got " + m.kind());
     assertTrue(
         m.lower() <= expected && expected <= m.upper(),
-        "interval [" + m.lower() + ", " + m.upper() + "] (mean " + m.value() + ") misses " + expected);
+        "interval ["
+            + m.lower()
+            + ", "
+            + m.upper()
+            + "] (mean "
+            + m.value()
+            + ") misses "
+            + expected);
   }
 
   /** The Monte Carlo interval excludes {@code other} (the test could fail). */
@@ -60,8 +68,10 @@ final class ProbeFixtures {
     Measurement first = probe.measure(instance, settings);
     Measurement second = probe.measure(instance, settings);
     assertEquals(first, second);
-    assertEquals(Double.doubleToRawLongBits(first.value()), Double.doubleToRawLongBits(second.value()));
-    assertEquals(Double.doubleToRawLongBits(first.upper()), Double.doubleToRawLongBits(second.upper()));
+    assertEquals(
+        Double.doubleToRawLongBits(first.value()), Double.doubleToRawLongBits(second.value()));
+    assertEquals(
+        Double.doubleToRawLongBits(first.upper()), Double.doubleToRawLongBits(second.upper()));
     Measurement other = probe.measure(instance.withSeed(instance.seed() + 1), settings);
     assertNotEquals(first.value(), other.value());
   }

@@ -26,10 +26,12 @@ class StationarityProbeTest {
 
   static final QuadraticLoss TASK = RandomTasks.quadratic(2, 0.3, 1, 81);
   static final TaskSet ONE = new TaskSet(List.of(MetaTask.same(TASK)));
-  static final double L = io.metabound.experiments.check.QuadraticInstanceConstants.of(ONE).get("L");
+  static final double L =
+      io.metabound.experiments.check.QuadraticInstanceConstants.of(ONE).get("L");
 
   /** {@code (1/K) Σ_{k<K} ‖∇𝓛(w_k)‖} for {@code w_{k+1} = w_k − β g(w_k)} from the origin. */
-  static double meanGradientNorm(AffineGradientMap direction, AffineGradientMap gradient, double beta, int k) {
+  static double meanGradientNorm(
+      AffineGradientMap direction, AffineGradientMap gradient, double beta, int k) {
     double[] w = new double[2];
     double[] g = new double[2];
     double sum = 0;
@@ -59,7 +61,22 @@ class StationarityProbeTest {
     double alpha = 0.15;
     int n = 2;
     Map<String, Double> p = noiseFree();
-    p.putAll(Map.of("alpha", alpha, "N", (double) n, "S", 1.0, "D", 1.0, "T", 1.0, "D_L", 1.0, "C_beta", 2.0));
+    p.putAll(
+        Map.of(
+            "alpha",
+            alpha,
+            "N",
+            (double) n,
+            "S",
+            1.0,
+            "D",
+            1.0,
+            "T",
+            1.0,
+            "D_L",
+            1.0,
+            "C_beta",
+            2.0));
     Measurement m =
         new StationarityProbe(StationarityAlgorithm.JI_RESAMPLING)
             .measure(Instance.of(ONE, p, 3, "test"), samples(5));
@@ -91,7 +108,8 @@ class StationarityProbeTest {
   @Test
   void aDivergingRunMakesTheMeasurementInfinite() {
     Map<String, Double> p = noiseFree();
-    p.putAll(Map.of("alpha", 0.1, "N", 1.0, "S", 1.0, "D", 1.0, "T", 1.0, "D_L", 1.0, "C_beta", 1e-3));
+    p.putAll(
+        Map.of("alpha", 0.1, "N", 1.0, "S", 1.0, "D", 1.0, "T", 1.0, "D_L", 1.0, "C_beta", 1e-3));
     p.put("K", 200.0);
     Measurement m =
         new StationarityProbe(StationarityAlgorithm.JI_RESAMPLING)
@@ -104,17 +122,18 @@ class StationarityProbeTest {
   void sameSeedSameBits() {
     TaskSet tasks = RandomTasks.quadraticTasks(2, 2, 0.2, 1, false, 9);
     Map<String, Double> p = new HashMap<>();
-    p.putAll(Map.of("alpha", 0.1, "N", 1.0, "S", 2.0, "D", 2.0, "T", 2.0, "D_L", 1.0, "C_beta", 5.0));
+    p.putAll(
+        Map.of("alpha", 0.1, "N", 1.0, "S", 2.0, "D", 2.0, "T", 2.0, "D_L", 1.0, "C_beta", 5.0));
     p.putAll(Map.of("sigma_g", 0.5, "sigma_H", 0.5, "K", 20.0, "B", 2.0, "B_prime", 1.0));
     p.putAll(Map.of("D_in", 1.0, "D_o", 1.0, "D_h", 1.0, "D_beta", 1.0));
     Instance x = Instance.of(tasks, p, 6, "test");
     assertDeterministic(new StationarityProbe(StationarityAlgorithm.JI_RESAMPLING), x, samples(8));
-    assertDeterministic(new StationarityProbe(StationarityAlgorithm.FALLAH_HESSIAN_FREE), x, samples(8));
+    assertDeterministic(
+        new StationarityProbe(StationarityAlgorithm.FALLAH_HESSIAN_FREE), x, samples(8));
     // support ½(w − c)ᵀH(w − c), query ½(w − e)ᵀH(w − e): a finite gap b
     QuadraticLoss support = RandomTasks.quadratic(2, 0.2, 1, 10);
     QuadraticLoss query = new QuadraticLoss(support.hessian(), RandomTasks.randomVector(2, 1, 11));
-    TaskSet finiteSum =
-        new TaskSet(List.of(new MetaTask(support, query, 1), MetaTask.same(TASK)));
+    TaskSet finiteSum = new TaskSet(List.of(new MetaTask(support, query, 1), MetaTask.same(TASK)));
     assertDeterministic(
         new StationarityProbe(StationarityAlgorithm.JI_FINITE_SUM),
         Instance.of(finiteSum, p, 6, "test"),

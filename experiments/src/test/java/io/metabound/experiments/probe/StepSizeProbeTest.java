@@ -22,8 +22,8 @@ import org.hipparchus.stat.descriptive.StreamingStatistics;
 import org.junit.jupiter.api.Test;
 
 /**
- * The step-size moment probes against one-dimensional Gaussian integrals, deterministic cases and
- * a brute-force enumeration.
+ * The step-size moment probes against one-dimensional Gaussian integrals, deterministic cases and a
+ * brute-force enumeration.
  *
  * <p>Derivation. On one task in one dimension with additive noise, a batch gradient at the origin
  * is {@code f'(0) + sZ} with {@code s = σ_g/√D} and Z standard normal, so with {@code B' = 1}
@@ -44,15 +44,21 @@ class StepSizeProbeTest {
     double sigmaG = 3;
     int batch = 2;
     Instance x =
-        instance(f, Map.of("alpha", alpha, "sigma_g", sigmaG, "B_prime", 1.0, "D_beta", (double) batch), 3);
+        instance(
+            f,
+            Map.of("alpha", alpha, "sigma_g", sigmaG, "B_prime", 1.0, "D_beta", (double) batch),
+            3);
     double g0 = EstimatorBiasProbeTest.derivative(a, c, 0);
     double s = sigmaG / Math.sqrt(batch);
     double kink = -g0 / s;
-    double mean = gaussianExpectation(z -> 1 / (4 * l + 2 * rho * alpha * Math.abs(g0 + s * z)), kink);
+    double mean =
+        gaussianExpectation(z -> 1 / (4 * l + 2 * rho * alpha * Math.abs(g0 + s * z)), kink);
     double second =
-        gaussianExpectation(z -> Math.pow(4 * l + 2 * rho * alpha * Math.abs(g0 + s * z), -2), kink);
+        gaussianExpectation(
+            z -> Math.pow(4 * l + 2 * rho * alpha * Math.abs(g0 + s * z), -2), kink);
     assertCovers(new StepSizeMeanProbe(StepSizeSetting.FALLAH).measure(x, samples(40_000)), mean);
-    assertCovers(new StepSizeSecondMomentProbe(StepSizeSetting.FALLAH).measure(x, samples(40_000)), second);
+    assertCovers(
+        new StepSizeSecondMomentProbe(StepSizeSetting.FALLAH).measure(x, samples(40_000)), second);
   }
 
   @Test
@@ -70,19 +76,33 @@ class StepSizeProbeTest {
         instance(
             f,
             Map.of(
-                "alpha", alpha, "N", (double) n, "C_beta", constant, "B_prime", 1.0, "D_L", 1.0,
-                "sigma_g", sigmaG),
+                "alpha",
+                alpha,
+                "N",
+                (double) n,
+                "C_beta",
+                constant,
+                "B_prime",
+                1.0,
+                "D_L",
+                1.0,
+                "sigma_g",
+                sigmaG),
             4);
     double base = Math.pow(1 + alpha * l, 2 * n) * l;
     double cl = StepSizeRule.JiAdaptive.metaGradientCoefficient(l, rho, alpha, n);
     double g0 = EstimatorBiasProbeTest.derivative(a, c, 0);
     double kink = -g0 / sigmaG;
-    double mean = gaussianExpectation(z -> 1 / (constant * (base + cl * Math.abs(g0 + sigmaG * z))), kink);
+    double mean =
+        gaussianExpectation(z -> 1 / (constant * (base + cl * Math.abs(g0 + sigmaG * z))), kink);
     double second =
-        gaussianExpectation(z -> Math.pow(constant * (base + cl * Math.abs(g0 + sigmaG * z)), -2), kink);
-    assertCovers(new StepSizeMeanProbe(StepSizeSetting.JI_RESAMPLING).measure(x, samples(40_000)), mean);
+        gaussianExpectation(
+            z -> Math.pow(constant * (base + cl * Math.abs(g0 + sigmaG * z)), -2), kink);
     assertCovers(
-        new StepSizeSecondMomentProbe(StepSizeSetting.JI_RESAMPLING).measure(x, samples(40_000)), second);
+        new StepSizeMeanProbe(StepSizeSetting.JI_RESAMPLING).measure(x, samples(40_000)), mean);
+    assertCovers(
+        new StepSizeSecondMomentProbe(StepSizeSetting.JI_RESAMPLING).measure(x, samples(40_000)),
+        second);
   }
 
   @Test
@@ -101,7 +121,8 @@ class StepSizeProbeTest {
     Measurement fallah = new StepSizeMeanProbe(StepSizeSetting.FALLAH).measure(x, samples(100));
     assertEquals(1 / (4 * l), fallah.value(), 1e-15);
     assertEquals(0, fallah.standardError());
-    Measurement ji = new StepSizeSecondMomentProbe(StepSizeSetting.JI_RESAMPLING).measure(x, samples(100));
+    Measurement ji =
+        new StepSizeSecondMomentProbe(StepSizeSetting.JI_RESAMPLING).measure(x, samples(100));
     double beta = 1 / (5 * Math.pow(1 + alpha * l, 6) * l);
     assertEquals(beta * beta, ji.value(), 1e-15 * beta * beta);
   }
@@ -114,12 +135,17 @@ class StepSizeProbeTest {
     int draws = 3;
     Instance x =
         Instance.of(
-            tasks, Map.of("alpha", alpha, "N", (double) n, "C_beta", 1.5, "B_prime", (double) draws), 7, "test");
+            tasks,
+            Map.of("alpha", alpha, "N", (double) n, "C_beta", 1.5, "B_prime", (double) draws),
+            7,
+            "test");
     Measurement mean = new StepSizeMeanProbe(StepSizeSetting.JI_FINITE_SUM).measure(x, samples(2));
-    Measurement second = new StepSizeSecondMomentProbe(StepSizeSetting.JI_FINITE_SUM).measure(x, samples(2));
+    Measurement second =
+        new StepSizeSecondMomentProbe(StepSizeSetting.JI_FINITE_SUM).measure(x, samples(2));
     assertEquals(Measurement.Kind.EXACT, mean.kind());
     double[] l = ProbeInstances.smoothness(x);
-    StepSizeRule.JiAdaptive rule = StepSizeRule.JiAdaptive.finiteSum(l[0], l[1], alpha, n, 1.5, draws, 0);
+    StepSizeRule.JiAdaptive rule =
+        StepSizeRule.JiAdaptive.finiteSum(l[0], l[1], alpha, n, 1.5, draws, 0);
     FiniteSumMaml norms = new FiniteSumMaml(tasks, alpha, n);
     double[] w = new double[tasks.dimension()];
     // every ordered sequence of B' task draws, with its probability

@@ -71,10 +71,12 @@ class SurrogateGapProbeTest {
     int batch = 3;
     Measurement m =
         new SurrogateGapProbe()
-            .measure(instance(pool, Map.of("alpha", alpha, "D_test", (double) batch), 1), samples(2));
+            .measure(
+                instance(pool, Map.of("alpha", alpha, "D_test", (double) batch), 1), samples(2));
     assertEquals(Measurement.Kind.EXACT, m.kind());
     double[] w = new double[2];
-    double[] hat = RandomTasks.numericalGradient(v -> testTimeObjective(pool, alpha, batch, v), w, 1e-5);
+    double[] hat =
+        RandomTasks.numericalGradient(v -> testTimeObjective(pool, alpha, batch, v), w, 1e-5);
     double[] exact = RandomTasks.numericalGradient(v -> mamlObjective(pool, alpha, v), w, 1e-5);
     double gap = Math.hypot(hat[0] - exact[0], hat[1] - exact[1]);
     assertTrue(gap > 1e-3, "the gap of this pool is not small: " + gap);
@@ -89,7 +91,11 @@ class SurrogateGapProbeTest {
     Measurement m =
         new SurrogateGapProbe()
             .measure(
-                instance(List.of(first, second), new double[] {1, 3}, Map.of("alpha", alpha, "D_test", 2.0), 1),
+                instance(
+                    List.of(first, second),
+                    new double[] {1, 3},
+                    Map.of("alpha", alpha, "D_test", 2.0),
+                    1),
                 samples(2));
     double[] w = new double[1];
     double a = SurrogateGapProbe.taskGap(first, alpha, 2, w)[0];
@@ -101,13 +107,15 @@ class SurrogateGapProbeTest {
   void noAdaptationOrNoSampleVarianceMeansNoGap() {
     LeastSquaresLoss pool = RandomTasks.leastSquares(2, 4, 74);
     Measurement none =
-        new SurrogateGapProbe().measure(instance(pool, Map.of("alpha", 0.0, "D_test", 2.0), 1), samples(2));
+        new SurrogateGapProbe()
+            .measure(instance(pool, Map.of("alpha", 0.0, "D_test", 2.0), 1), samples(2));
     assertEquals(0, none.value(), 1e-15);
     // one repeated sample: every batch is the pool itself
     LeastSquaresLoss repeated =
         new LeastSquaresLoss(new double[][] {{0.4, -1}, {0.4, -1}}, new double[] {0.7, 0.7});
     Measurement same =
-        new SurrogateGapProbe().measure(instance(repeated, Map.of("alpha", 0.5, "D_test", 3.0), 1), samples(2));
+        new SurrogateGapProbe()
+            .measure(instance(repeated, Map.of("alpha", 0.5, "D_test", 3.0), 1), samples(2));
     assertEquals(0, same.value(), 1e-15);
   }
 
@@ -119,7 +127,10 @@ class SurrogateGapProbeTest {
             () ->
                 new SurrogateGapProbe()
                     .measure(
-                        instance(RandomTasks.quadratic(2, 0, 1, 1), Map.of("alpha", 0.1, "D_test", 1.0), 1),
+                        instance(
+                            RandomTasks.quadratic(2, 0, 1, 1),
+                            Map.of("alpha", 0.1, "D_test", 1.0),
+                            1),
                         samples(2)));
     assertTrue(e.getMessage().contains("sample pool"), e.getMessage());
   }
