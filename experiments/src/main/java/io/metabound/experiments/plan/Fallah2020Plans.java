@@ -68,7 +68,7 @@ final class Fallah2020Plans {
             MetaSmoothnessProbe.of(Estimator.MAML),
             lemma48Domain(),
             x -> lemma48Constants(x, true),
-            List.of(PlanSupport.SEPARATED_POINTS),
+            List.of(PlanSupport.SEPARATED_POINTS, CERTIFIED_RHO),
             null,
             Profile.of(alpha("1/L")),
             null));
@@ -78,7 +78,7 @@ final class Fallah2020Plans {
             new TaylorRemainderProbe(),
             lemma48Domain(),
             x -> lemma48Constants(x, false),
-            List.of(PlanSupport.SEPARATED_POINTS),
+            List.of(PlanSupport.SEPARATED_POINTS, CERTIFIED_RHO),
             null,
             Profile.of(alpha("1/L")),
             null));
@@ -109,6 +109,13 @@ final class Fallah2020Plans {
         null,
         null);
   }
+
+  private static final ScopeCondition CERTIFIED_RHO =
+      new ScopeCondition(
+          "constants: L exact on every family, rho exact on quadratic and separable tasks and a"
+              + " certified upper bound (1/(6 sqrt 3)) (1/n) sum ||x_j||^3 on logistic ones, which"
+              + " keeps this upper-bound check valid (only looser)",
+          x -> true);
 
   private static final ScopeCondition DETERMINISTIC_CASE =
       new ScopeCondition(

@@ -194,7 +194,7 @@ final class Ji2022Plans {
             List.of(),
             null,
             alphaProfile,
-            PlanSupport.budget(400)));
+            null));
     plans.put(
         "ji2022.prop7.meta-smoothness",
         new Plan(
@@ -216,7 +216,7 @@ final class Ji2022Plans {
             List.of(FINITE_GAP),
             null,
             alphaProfile,
-            PlanSupport.budget(400)));
+            null));
     QuadraticDomain corollary6 =
         indefinite("quadratic")
             .parameter(ParameterRange.integers("N", 1, 1000))

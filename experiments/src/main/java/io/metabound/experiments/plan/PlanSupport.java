@@ -142,11 +142,6 @@ final class PlanSupport {
     return distance(a, new double[a.length]);
   }
 
-  /** A tuning that sets the evaluation budget. */
-  static UnaryOperator<CheckSettings> budget(int evaluations) {
-    return s -> s.withEvaluationBudget(evaluations);
-  }
-
   /** A tuning that sets the evaluation and shrink budgets. */
   static UnaryOperator<CheckSettings> budget(int evaluations, int shrink) {
     return s -> s.withEvaluationBudget(evaluations).withShrinkBudget(shrink);

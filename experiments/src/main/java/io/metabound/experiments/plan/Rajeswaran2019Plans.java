@@ -83,7 +83,7 @@ final class Rajeswaran2019Plans {
                     x -> x.parameter("delta") <= agdConstants(x).get("D_sol"))),
             null,
             Profile.of(ParameterRange.between("delta", 1e-8, 1).logarithmic()),
-            PlanSupport.budget(400)));
+            null));
     QuadraticDomain quadraticError = errorDomain(quadratic("quadratic finite-sum, one task"));
     plans.put(
         "rajeswaran2019.lemma3.gradient-error",
@@ -133,6 +133,7 @@ final class Rajeswaran2019Plans {
             List.of(),
             MEMORY_FINDING,
             new Profile(ParameterRange.integers("inner_steps", 0, 200), 11),
+            // the measured memory is the same on every instance: a short search suffices
             PlanSupport.budget(100, 100)));
     plans.put(
         "rajeswaran2019.thm1.formal-gradient-computations",
@@ -149,7 +150,7 @@ final class Rajeswaran2019Plans {
             List.of(),
             null,
             Profile.of(ParameterRange.between("epsilon", 1e-8, 1e-1).logarithmic()),
-            PlanSupport.budget(300)));
+            null));
     plans.put(
         "rajeswaran2019.thm1.cg-iterations",
         new Plan(
@@ -170,7 +171,7 @@ final class Rajeswaran2019Plans {
                     x -> x.parameter("delta_prime") < cgSolutionNorm(x))),
             CG_FINDING,
             Profile.of(ParameterRange.between("delta_prime", 1e-8, 1).logarithmic()),
-            PlanSupport.budget(400)));
+            null));
     plans.put(
         "rajeswaran2019.cor1.meta-gradient-calls",
         new Plan(
@@ -188,7 +189,7 @@ final class Rajeswaran2019Plans {
                     x -> Double.isFinite(callsConstants(x).get("Delta")))),
             null,
             Profile.of(ParameterRange.between("epsilon", 1e-4, 1).logarithmic()),
-            PlanSupport.budget(300)));
+            null));
   }
 
   /** The expected finding of {@code rajeswaran2019.thm1.memory}. */

@@ -87,7 +87,7 @@ final class Takagi2019Plans {
             List.of(strictAlpha(2)),
             MULTITASK_BETA_FINDING,
             Profile.of(alpha("0.999/(2*L)")),
-            PlanSupport.budget(300, 200)));
+            null));
   }
 
   /** The expected finding of {@code takagi2019.multitask.beta-stability}. */

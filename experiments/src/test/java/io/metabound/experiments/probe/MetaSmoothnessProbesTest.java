@@ -173,6 +173,54 @@ class MetaSmoothnessProbesTest {
     assertEquals(expected, value, 1e-2 * Math.max(1e-2, expected));
   }
 
+  /**
+   * Lemma 18's per-task deviation against the closed-form oracle: for one task the oracle's
+   * meta-gradient is the task's, ∇L_i(w) = (I − αH)^N G((I − αH)^N(w − c) + c − e), and the query
+   * gradient is G(w − e).
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void pointDeviationMatchesTheOracle(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int d = 1 + (int) (seed % 3);
+    TaskSet tasks = ProbeFixtures.randomFiniteSum(seed, d, -2, 2);
+    double alpha = r.nextDouble() / ProbeFixtures.lipschitz(tasks);
+    int n = 1 + r.nextInt(4);
+    double[] w = ProbeFixtures.gaussian(r, d);
+    double[] meta =
+        io.metabound.experiments.oracle.QuadraticMetaOracle.maml(tasks, alpha, n)
+            .metaGradient(w)
+            .value();
+    double[] query = new double[d];
+    tasks.get(0).outer().gradient(w, query);
+    Instance x = instance(tasks, withVector(Map.of("alpha", alpha, "N", (double) n), "w", w));
+    double expected = ProbeFixtures.distance(meta, query);
+    assertEquals(
+        expected, measure(new PointMetaGradientDeviationProbe(), x), 1e-12 * Math.max(1, expected));
+  }
+
+  @Test
+  void quadraticOrProbeDispatchesOnTheTasks() {
+    QuadraticOrProbe probe =
+        new QuadraticOrProbe(
+            MetaSmoothnessProbe.of(Estimator.MAML), new LocalMetaSmoothnessProbe());
+    Map<String, Double> p = withVector(Map.of("alpha", 0.5, "N", 1.0), "w", new double[] {0.3});
+    // quadratic: the exact value 8 (= 4L at α = 1/L, H = −2) without needing the point
+    assertEquals(
+        8,
+        measure(probe, instance(ProbeFixtures.scalar(-2, 0), Map.of("alpha", 0.5, "N", 1.0))),
+        1e-14);
+    TaskSet separable = ProbeFixtures.separable(2, 1, 1, false);
+    assertEquals(
+        measure(new LocalMetaSmoothnessProbe(), instance(separable, p)),
+        measure(probe, instance(separable, p)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new QuadraticOrProbe(
+                MetaSmoothnessProbe.of(Estimator.MAML), new TaylorRemainderProbe()));
+  }
+
   @Test
   void pairwiseValuesNeedAnAlgorithm() {
     TaskSet tasks = ProbeFixtures.separable(1, 1, 1, false);
