@@ -67,6 +67,21 @@ public record Instance(
     return parameters.containsKey(name);
   }
 
+  /**
+   * A point of {@code R^d} stored coordinate by coordinate as the parameters {@code name0 …
+   * name(d−1)} (see {@link VectorParameter}), e.g. the meta-parameter {@code w} at which a
+   * pointwise bound is evaluated.
+   *
+   * @throws IllegalArgumentException naming the first missing coordinate
+   */
+  public double[] vectorParameter(String name) {
+    double[] v = new double[dimension()];
+    for (int k = 0; k < v.length; k++) {
+      v[k] = parameter(VectorParameter.coordinate(name, k));
+    }
+    return v;
+  }
+
   public int dimension() {
     return tasks.dimension();
   }

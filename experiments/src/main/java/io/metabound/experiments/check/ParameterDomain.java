@@ -3,7 +3,6 @@ package io.metabound.experiments.check;
 import io.metabound.experiments.task.TaskSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -79,15 +78,12 @@ public final class ParameterDomain implements InstanceDomain {
 
           @Override
           public Instance decode(double[] point, long seed) {
-            TreeMap<String, Double> known = new TreeMap<>(constants);
-            TreeMap<String, Double> values = new TreeMap<>();
-            for (int k = 0; k < parameters.size(); k++) {
-              ParameterRange p = parameters.get(k);
-              double v = p.decode(point[k], known);
-              values.put(p.name(), v);
-              known.put(p.name(), v);
-            }
-            return new Instance(tasks, values, seed, family);
+            return new Instance(
+                tasks,
+                new DomainParameters(List.of(), parameters)
+                    .decode(point, 0, tasks.dimension(), constants),
+                seed,
+                family);
           }
         });
   }
@@ -97,17 +93,6 @@ public final class ParameterDomain implements InstanceDomain {
     if (!instance.tasks().equals(tasks)) {
       return false;
     }
-    TreeMap<String, Double> known = new TreeMap<>(constants);
-    for (ParameterRange p : parameters) {
-      if (!instance.hasParameter(p.name())) {
-        return false;
-      }
-      double v = instance.parameter(p.name());
-      if (!p.contains(v, known)) {
-        return false;
-      }
-      known.put(p.name(), v);
-    }
-    return true;
+    return new DomainParameters(List.of(), parameters).admits(instance, constants);
   }
 }

@@ -5,8 +5,6 @@ import io.metabound.experiments.task.QuadraticLoss;
 import io.metabound.experiments.task.TaskSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Quadratic task sets {@code f_i(w) = ½ (w − c_i)ᵀ H_i (w − c_i)} with {@code H_i = Q_i diag(λ_i)
@@ -16,8 +14,11 @@ import java.util.TreeMap;
  * task: the {@code d} eigenvalues {@code λ_i ∈ [λ_lo, λ_hi]}, the {@code d(d−1)/2} Givens angles
  * {@code θ ∈ [0, π]} of {@code Q_i = Π_{p<q} G(p, q, θ_pq)} (when rotations are on), the {@code d}
  * centre coordinates {@code c_i ∈ [−r, r]}; the same again for the outer (test) loss {@code G_i,
- * e_i} when the tasks have separate outer losses; then one coordinate {@code u ∈ [0, 1]} per
- * parameter, decoded in declaration order by {@link ParameterRange#decode}. All weights are 1.
+ * e_i} when the tasks have separate outer losses (only the {@code d} centre coordinates of {@code
+ * e_i} when the outer loss shares the inner Hessian, {@code G_i = H_i}); then {@code d} coordinates
+ * in {@code [−r_v, r_v]} per {@link VectorParameter} (a point such as {@code w}, decoded to {@code
+ * w0 … w(d−1)}); then one coordinate {@code u ∈ [0, 1]} per scalar parameter, decoded in
+ * declaration order by {@link ParameterRange#decode}. All weights are 1.
  */
 public final class QuadraticDomain implements InstanceDomain {
 
@@ -31,7 +32,8 @@ public final class QuadraticDomain implements InstanceDomain {
   private final double centreRadius;
   private final boolean rotations;
   private final boolean separateOuterLoss;
-  private final List<ParameterRange> parameters;
+  private final boolean separateOuterCentre;
+  private final DomainParameters parameters;
 
   private QuadraticDomain(Builder b) {
     this.family = b.family;
@@ -44,7 +46,8 @@ public final class QuadraticDomain implements InstanceDomain {
     this.centreRadius = b.centreRadius;
     this.rotations = b.rotations;
     this.separateOuterLoss = b.separateOuterLoss;
-    this.parameters = List.copyOf(b.parameters);
+    this.separateOuterCentre = b.separateOuterCentre;
+    this.parameters = new DomainParameters(b.vectors, b.parameters);
   }
 
   public static Builder builder(String family) {
@@ -61,10 +64,10 @@ public final class QuadraticDomain implements InstanceDomain {
     s.append(rotations ? ", rotated" : ", diagonal");
     if (separateOuterLoss) {
       s.append(", separate outer loss");
+    } else if (separateOuterCentre) {
+      s.append(", outer loss with the inner Hessian and its own centre");
     }
-    for (ParameterRange p : parameters) {
-      s.append(", ").append(p.name()).append(" ∈ ").append(p.description());
-    }
+    parameters.describe(s);
     return s.toString();
   }
 
@@ -97,7 +100,11 @@ public final class QuadraticDomain implements InstanceDomain {
     for (MetaTask t : instance.tasks().tasks()) {
       for (QuadraticLoss q : List.of((QuadraticLoss) t.inner(), (QuadraticLoss) t.outer())) {
         if (!separateOuterLoss && q != t.inner() && !q.equals(t.inner())) {
-          return false;
+          boolean sameHessian =
+              java.util.Arrays.equals(q.hessian(), ((QuadraticLoss) t.inner()).hessian());
+          if (!separateOuterCentre || !sameHessian) {
+            return false;
+          }
         }
         for (double e : QuadraticInstanceConstants.eigenvalues(q)) {
           if (e < minEigenvalue - slack || e > maxEigenvalue + slack) {
@@ -111,18 +118,7 @@ public final class QuadraticDomain implements InstanceDomain {
         }
       }
     }
-    Map<String, Double> constants = QuadraticInstanceConstants.of(instance.tasks());
-    for (ParameterRange p : parameters) {
-      if (!instance.hasParameter(p.name())) {
-        return false;
-      }
-      double v = instance.parameter(p.name());
-      if (!p.contains(v, constants)) {
-        return false;
-      }
-      constants.put(p.name(), v);
-    }
-    return true;
+    return parameters.admits(instance, QuadraticInstanceConstants.of(instance.tasks()));
   }
 
   private final class Shape implements SearchSpace {
@@ -137,7 +133,7 @@ public final class QuadraticDomain implements InstanceDomain {
       this.m = m;
       this.angles = rotations ? d * (d - 1) / 2 : 0;
       this.perLoss = d + angles + d;
-      this.perTask = separateOuterLoss ? 2 * perLoss : perLoss;
+      this.perTask = separateOuterLoss ? 2 * perLoss : separateOuterCentre ? perLoss + d : perLoss;
     }
 
     @Override
@@ -146,7 +142,7 @@ public final class QuadraticDomain implements InstanceDomain {
     }
 
     private int size() {
-      return m * perTask + parameters.size();
+      return m * perTask + parameters.size(d);
     }
 
     @Override
@@ -172,10 +168,13 @@ public final class QuadraticDomain implements InstanceDomain {
         for (int k = 0; k < d; k++) {
           x[at++] = lower ? -centreRadius : centreRadius;
         }
+        if (separateOuterCentre && !separateOuterLoss) {
+          for (int k = 0; k < d; k++) {
+            x[at++] = lower ? -centreRadius : centreRadius;
+          }
+        }
       }
-      for (int k = 0; k < parameters.size(); k++) {
-        x[at++] = lower ? 0 : 1;
-      }
+      parameters.corner(x, at, d, lower);
       return x;
     }
 
@@ -194,18 +193,20 @@ public final class QuadraticDomain implements InstanceDomain {
         if (separateOuterLoss) {
           outer = loss(point, at);
           at += perLoss;
+        } else if (separateOuterCentre) {
+          double[] e = new double[d];
+          System.arraycopy(point, at, e, 0, d);
+          at += d;
+          outer = new QuadraticLoss(inner.hessian(), e);
         }
         tasks.add(new MetaTask(inner, outer, 1.0));
       }
       TaskSet taskSet = new TaskSet(tasks);
-      Map<String, Double> constants = QuadraticInstanceConstants.of(taskSet);
-      TreeMap<String, Double> values = new TreeMap<>();
-      for (ParameterRange p : parameters) {
-        double v = p.decode(point[at++], constants);
-        values.put(p.name(), v);
-        constants.put(p.name(), v);
-      }
-      return new Instance(taskSet, values, seed, family);
+      return new Instance(
+          taskSet,
+          parameters.decode(point, at, d, QuadraticInstanceConstants.of(taskSet)),
+          seed,
+          family);
     }
 
     private QuadraticLoss loss(double[] x, int at) {
@@ -268,6 +269,8 @@ public final class QuadraticDomain implements InstanceDomain {
     private double centreRadius = 1;
     private boolean rotations = true;
     private boolean separateOuterLoss = false;
+    private boolean separateOuterCentre = false;
+    private final List<VectorParameter> vectors = new ArrayList<>();
     private final List<ParameterRange> parameters = new ArrayList<>();
 
     private Builder(String family) {
@@ -275,20 +278,14 @@ public final class QuadraticDomain implements InstanceDomain {
     }
 
     public Builder dimensions(int min, int max) {
-      if (min < 1 || max < min) {
-        throw new IllegalArgumentException(
-            "dimensions need 1 <= min <= max, got " + min + ", " + max);
-      }
+      DomainParameters.checkCounts(min, max, "dimensions");
       this.minDimension = min;
       this.maxDimension = max;
       return this;
     }
 
     public Builder taskCounts(int min, int max) {
-      if (min < 1 || max < min) {
-        throw new IllegalArgumentException(
-            "task counts need 1 <= min <= max, got " + min + ", " + max);
-      }
+      DomainParameters.checkCounts(min, max, "task counts");
       this.minTasks = min;
       this.maxTasks = max;
       return this;
@@ -324,14 +321,25 @@ public final class QuadraticDomain implements InstanceDomain {
       return this;
     }
 
+    /**
+     * The outer (test) loss keeps the inner Hessian and gets its own centre, {@code ½(w − e)ᵀH(w −
+     * e)}: the finite-sum case in which Ji2022's support/query gap {@code b_i = ‖H_i(c_i − e_i)‖}
+     * is finite. Ignored when {@link #separateOuterLoss} is on.
+     */
+    public Builder separateOuterCentre(boolean on) {
+      this.separateOuterCentre = on;
+      return this;
+    }
+
+    /** Adds a point {@code name0 … name(d−1)} with coordinates in {@code [−radius, radius]}. */
+    public Builder vector(String name, double radius) {
+      DomainParameters.addVector(vectors, name, radius);
+      return this;
+    }
+
     /** Adds a parameter; later parameters may depend on earlier ones. */
     public Builder parameter(ParameterRange range) {
-      for (ParameterRange p : parameters) {
-        if (p.name().equals(range.name())) {
-          throw new IllegalArgumentException("parameter " + range.name() + " declared twice");
-        }
-      }
-      parameters.add(range);
+      DomainParameters.addScalar(parameters, range);
       return this;
     }
 

@@ -183,6 +183,61 @@ public final class SeparableNonconvexLoss implements FieldLoss, KnownConstants {
         "max a_k (3+2√2)/2 = max|f'''|, attained at |w_k − c_k| = √2 − 1");
   }
 
+  /**
+   * The proximal point {@code argmin_φ f(φ) + (λ/2)‖φ − θ‖²} (iMAML's {@code Alg*(θ)} for this
+   * inner loss, Rajeswaran2019 eq. (4)), unique when {@code λ > max_k a_k/4} (the objective is then
+   * {@code (λ − max a/4)}-strongly convex). It is separable: coordinate {@code k} solves {@code
+   * h(φ) = 2a u/(1 + u²) + λ(φ − θ_k) = 0}, {@code u = φ − c_k}, whose derivative {@code f'' + λ ≥
+   * λ − a/4 > 0}, with the root in {@code [θ_k − a/λ, θ_k + a/λ]} ({@code |f'| ≤ a}); Newton's
+   * method safeguarded by bisection on that bracket runs to machine precision.
+   *
+   * @throws IllegalArgumentException when {@code λ ≤ max_k a_k/4}
+   */
+  public double[] proximalPoint(double[] theta, double lambda) {
+    if (!(lambda > maxWeight / 4) || Double.isInfinite(lambda)) {
+      throw new IllegalArgumentException(
+          "the proximal problem of a separable loss is strongly convex only for lambda > max a/4 = "
+              + maxWeight / 4
+              + ", got "
+              + lambda);
+    }
+    double[] phi = new double[weights.length];
+    for (int k = 0; k < weights.length; k++) {
+      double a = weights[k];
+      double lo = theta[k] - a / lambda;
+      double hi = theta[k] + a / lambda;
+      double x = theta[k];
+      for (int iteration = 0; iteration < 200 && hi > lo; iteration++) {
+        double u = x - centre[k];
+        // h = f'(φ) + λ(φ − θ), h' = f''(φ) + λ
+        double h = 2 * a * u / (1 + u * u) + lambda * (x - theta[k]);
+        if (h == 0) {
+          break;
+        }
+        if (h > 0) {
+          hi = x;
+        } else {
+          lo = x;
+        }
+        double next = x - h / (curvature(k, u) + lambda);
+        if (!(next > lo && next < hi)) {
+          next = 0.5 * (lo + hi);
+        }
+        if (next == x) {
+          break;
+        }
+        x = next;
+      }
+      phi[k] = x;
+    }
+    return phi;
+  }
+
+  /** {@code f''} of coordinate {@code k} at the point {@code w}. */
+  public double curvature(int k, double[] w) {
+    return curvature(k, w[k] - centre[k]);
+  }
+
   /** {@code inf_w λ_min(∇²f(w)) = −max_k a_k / 4}, attained at {@code |w_k − c_k| = √3}. */
   public double smallestCurvature() {
     return -maxWeight / 4;

@@ -9,6 +9,12 @@ import java.util.Map;
  * quantities (Ji2022 Lemmas 11–14, 17, 18), meta-smoothness (Ji2022 Props 1, 7; Fallah2020 Lemma
  * 4.8), task-gradient norms (Lemmas 15, 19), stepsize thresholds (Takagi2019; the α conditions),
  * and iMAML's Jacobian, gradient error and iteration counts (Rajeswaran2019).
+ *
+ * <p>One class per paper holds the plans ({@code Ji2022Plans}, {@code Fallah2020Plans}, {@code
+ * Takagi2019Plans}, {@code Rajeswaran2019Plans}); each plan's javadoc-level rationale (which
+ * quantity is measured, why the domain reaches the worst case, which constants are exact or
+ * certified, where an assumption is restricted to a region) is in those classes and in the plans'
+ * {@link io.metabound.experiments.check.ScopeCondition} descriptions, which the reports print.
  */
 public final class ExactPlans {
 
@@ -17,6 +23,10 @@ public final class ExactPlans {
   /** The plans by bound id. */
   public static Map<String, Plan> plans() {
     Map<String, Plan> plans = new LinkedHashMap<>();
+    Ji2022Plans.addTo(plans);
+    Fallah2020Plans.addTo(plans);
+    Takagi2019Plans.addTo(plans);
+    Rajeswaran2019Plans.addTo(plans);
     return plans;
   }
 
@@ -26,6 +36,7 @@ public final class ExactPlans {
    */
   public static Map<String, String> reasons() {
     Map<String, String> reasons = new LinkedHashMap<>();
+    Ji2022Plans.addReasonsTo(reasons);
     return reasons;
   }
 }

@@ -1,7 +1,9 @@
 package io.metabound.experiments.check;
 
+import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.probe.Measurement;
 import io.metabound.experiments.probe.MeasurementSettings;
+import io.metabound.experiments.probe.MetaSmoothnessProbe;
 import io.metabound.experiments.probe.Probe;
 import java.util.List;
 import org.hipparchus.random.Well19937c;
@@ -35,6 +37,11 @@ final class Fixtures {
         .build();
   }
 
+  /** The exact meta-smoothness of N-step MAML, {@code ‖Σ p_i (I − αH_i)^N G_i (I − αH_i)^N‖₂}. */
+  static Probe metaSmoothness() {
+    return MetaSmoothnessProbe.of(Estimator.MAML);
+  }
+
   static double lipschitz(Instance x) {
     return QuadraticInstanceConstants.of(x.tasks()).get("L");
   }
@@ -59,7 +66,7 @@ final class Fixtures {
         "test.planted.meta-smoothness-at-most-L",
         Comparison.AT_MOST,
         TheoreticalBound.of("L", Fixtures::lipschitz, List.of(ALPHA_AT_MOST_ONE_OVER_L)),
-        new QuadraticMetaHessianProbe(),
+        metaSmoothness(),
         indefiniteQuadratics());
   }
 
@@ -68,7 +75,7 @@ final class Fixtures {
         "test.true.meta-smoothness",
         Comparison.AT_MOST,
         trueSmoothnessBound(),
-        new QuadraticMetaHessianProbe(),
+        metaSmoothness(),
         indefiniteQuadratics());
   }
 
@@ -78,7 +85,7 @@ final class Fixtures {
         "test.loose.meta-smoothness",
         Comparison.AT_MOST,
         trueSmoothnessBound().scaled(100),
-        new QuadraticMetaHessianProbe(),
+        metaSmoothness(),
         indefiniteQuadratics());
   }
 
@@ -87,7 +94,7 @@ final class Fixtures {
    * standard deviation {@code noise}, averaged over the requested samples with the instance's seed.
    */
   static Probe noisy(double noise) {
-    QuadraticMetaHessianProbe exact = new QuadraticMetaHessianProbe();
+    Probe exact = metaSmoothness();
     return new Probe() {
       @Override
       public String quantityId() {

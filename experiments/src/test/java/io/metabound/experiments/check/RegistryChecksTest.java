@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.metabound.bounds.registry.Bound;
 import io.metabound.bounds.registry.BoundRegistry;
 import io.metabound.bounds.registry.Relation;
-import io.metabound.experiments.probe.Measurement;
-import io.metabound.experiments.probe.MeasurementSettings;
-import io.metabound.experiments.probe.Probe;
+import io.metabound.experiments.oracle.Estimator;
+import io.metabound.experiments.probe.BetaThresholdProbe;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.QuadraticLoss;
 import io.metabound.experiments.task.TaskSet;
@@ -29,7 +28,7 @@ class RegistryChecksTest {
 
   private static RegistryChecks.Plan prop1Plan() {
     return new RegistryChecks.Plan(
-        new QuadraticMetaHessianProbe(),
+        Fixtures.metaSmoothness(),
         Fixtures.indefiniteQuadratics(),
         RegistryChecksTest::prop1Constants,
         List.of(),
@@ -103,32 +102,19 @@ class RegistryChecksTest {
             List.of(
                 ParameterRange.fixed("alpha", alpha), ParameterRange.fixed("lambda_i", lambda)));
     CheckResult fo =
-        RegistryChecks.check(takagi, RegistryChecks.Plan.onQuadratics(threshold(1), single))
+        RegistryChecks.check(
+                takagi,
+                RegistryChecks.Plan.onQuadratics(BetaThresholdProbe.of(Estimator.FOMAML), single))
             .evaluate(x, CheckSettings.defaults(0));
     assertEquals(Verdict.HOLDS, fo.verdict());
     assertTrue(fo.tight());
     CheckResult maml =
-        RegistryChecks.check(takagi, RegistryChecks.Plan.onQuadratics(threshold(2), single))
+        RegistryChecks.check(
+                takagi,
+                RegistryChecks.Plan.onQuadratics(BetaThresholdProbe.of(Estimator.MAML), single))
             .evaluate(x, CheckSettings.defaults(0));
     assertEquals(Verdict.HOLDS, maml.verdict());
     // stated / measured = (2/((1 − αλ)λ)) / (2/((1 − αλ)²λ)) = 1 − αλ = 0.5
-    assertEquals(1 - alpha * lambda, maml.ratio(), 1e-15);
-  }
-
-  /** β threshold 2/((1 − αλ)^power λ) of the outer iteration on one 1-d task. */
-  private static Probe threshold(int power) {
-    return new Probe() {
-      @Override
-      public String quantityId() {
-        return "beta-threshold";
-      }
-
-      @Override
-      public Measurement measure(Instance instance, MeasurementSettings settings) {
-        double lambda = ((QuadraticLoss) instance.tasks().get(0).inner()).h(0, 0);
-        double alpha = instance.parameter("alpha");
-        return Measurement.exact(2 / (Math.pow(1 - alpha * lambda, power) * lambda));
-      }
-    };
+    assertEquals(1 - alpha * lambda, maml.ratio(), 1e-12);
   }
 }

@@ -4,12 +4,12 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /** Central finite differences, the independent check of every closed form. */
-final class FiniteDifferences {
+public final class FiniteDifferences {
 
   private FiniteDifferences() {}
 
   /** {@code ∂_j F ≈ (F(w + h e_j) − F(w − h e_j)) / (2h)}. */
-  static double[] gradient(ToDoubleFunction<double[]> f, double[] w, double h) {
+  public static double[] gradient(ToDoubleFunction<double[]> f, double[] w, double h) {
     int d = w.length;
     double[] g = new double[d];
     for (int j = 0; j < d; j++) {
@@ -23,7 +23,7 @@ final class FiniteDifferences {
   }
 
   /** Row-major Jacobian, column j = {@code (g(w + h e_j) − g(w − h e_j)) / (2h)}. */
-  static double[] jacobian(Function<double[], double[]> g, double[] w, double h) {
+  public static double[] jacobian(Function<double[], double[]> g, double[] w, double h) {
     int d = w.length;
     double[] jac = null;
     for (int j = 0; j < d; j++) {
@@ -44,7 +44,7 @@ final class FiniteDifferences {
   }
 
   /** {@code ‖x − y‖ / (‖y‖ + 1e-8)}. */
-  static double relativeError(double[] x, double[] y) {
+  public static double relativeError(double[] x, double[] y) {
     return QuadraticFixtures.distance(x, y) / (QuadraticFixtures.norm(y) + 1e-8);
   }
 }
