@@ -74,7 +74,13 @@ public record ClaimsValidation(
     List<CheckResult> results = new ArrayList<>();
     for (Claim claim : claims) {
       progress.accept(claim.id());
-      results.add(checks.get(claim.id()).run(settings));
+      try {
+        results.add(checks.get(claim.id()).run(settings));
+      } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+        // a probe that cannot measure an instance of the claim's domain: the claim is bad input
+        throw new ClaimsFileException(
+            file, claim.id(), "", "the check cannot run on this family: " + e.getMessage());
+      }
     }
     return new ClaimsValidation(file, DraftClaims.sha256(content), settings.seed(), claims, results);
   }
