@@ -1,6 +1,7 @@
 package io.metabound.experiments.check;
 
 import io.metabound.bounds.expr.Bindings;
+import io.metabound.bounds.expr.EvaluationException;
 import io.metabound.bounds.expr.Expression;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -44,6 +45,11 @@ public record ParameterRange(
    * A range whose ends are expressions in the plain syntax of the bounds module, evaluated on the
    * constants and earlier parameters: {@code ParameterRange.expressions("alpha", "0.01", "1/L")}.
    *
+   * <p>An end that cannot be evaluated on an instance because a constant lies outside its symbol's
+   * catalogued domain (for example {@code 1/L} on tasks with {@code L = 0}, which the shrinker may
+   * propose) is NaN there, so {@link #contains} is false: such an instance is outside the range,
+   * not an error.
+   *
    * @throws io.metabound.bounds.expr.ExpressionParseException when an end does not parse
    */
   public static ParameterRange expressions(String name, String lower, String upper) {
@@ -51,11 +57,32 @@ public record ParameterRange(
     Expression hi = Expression.parse(upper);
     return new ParameterRange(
         name,
-        c -> lo.evaluate(Bindings.of(c)),
-        c -> hi.evaluate(Bindings.of(c)),
+        c -> evaluateOrNaN(lo, c),
+        c -> evaluateOrNaN(hi, c),
         false,
         false,
         "[" + lo.toPlain() + ", " + hi.toPlain() + "]");
+  }
+
+  private static double evaluateOrNaN(Expression end, Map<String, Double> constants) {
+    Bindings bindings = Bindings.of(constants);
+    for (String symbol : end.symbols()) {
+      if (bindings.get(symbol).isEmpty()) {
+        // a configuration error, not a property of the instance
+        throw new IllegalArgumentException(
+            "the range end "
+                + end.toPlain()
+                + " needs '"
+                + symbol
+                + "', which is not among "
+                + bindings.names());
+      }
+    }
+    try {
+      return end.evaluate(bindings);
+    } catch (EvaluationException outsideDomain) {
+      return Double.NaN;
+    }
   }
 
   /** A fixed interval {@code [lower, upper]}. */

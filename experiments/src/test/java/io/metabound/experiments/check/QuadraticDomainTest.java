@@ -74,4 +74,42 @@ class QuadraticDomainTest {
             "quadratic");
     assertFalse(domain.admits(outside));
   }
+
+  /**
+   * The shrinker may propose tasks whose Hessians are all zero (L = 0): a range written as the
+   * expression 1/L then has no value there, and the instance is outside the domain rather than an
+   * error (regression: the domain used to throw from the symbol-domain check of L).
+   */
+  @org.junit.jupiter.api.Test
+  void rangeExpressionsUndefinedOnAnInstanceExcludeIt() {
+    QuadraticDomain domain =
+        QuadraticDomain.builder("quadratic")
+            .dimensions(1, 1)
+            .taskCounts(1, 1)
+            .eigenvalues(-1, 1)
+            .parameter(ParameterRange.expressions("alpha", "0", "1/L"))
+            .build();
+    QuadraticLoss flat = QuadraticLoss.of(new double[][] {{0}}, new double[] {0});
+    QuadraticLoss curved = QuadraticLoss.of(new double[][] {{-0.5}}, new double[] {0});
+    Instance zeroL = instance(flat, 0.5);
+    assertFalse(domain.admits(zeroL));
+    assertTrue(domain.admits(instance(curved, 2.0)));
+    assertFalse(domain.admits(instance(curved, 2.5)));
+    // a symbol that is not bound at all is a configuration error, reported as such
+    ParameterRange unknown = ParameterRange.expressions("beta", "0", "1/kappa");
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> unknown.contains(0.1, java.util.Map.of("L", 1.0)));
+    assertTrue(e.getMessage().contains("kappa"), e.getMessage());
+  }
+
+  private static Instance instance(QuadraticLoss loss, double alpha) {
+    return Instance.of(
+        new io.metabound.experiments.task.TaskSet(
+            List.of(io.metabound.experiments.task.MetaTask.same(loss))),
+        java.util.Map.of("alpha", alpha),
+        0,
+        "quadratic");
+  }
 }

@@ -24,8 +24,29 @@ public record Notebook(String name, String header, List<Cell> cells) {
   /** Marker that opens a cell. */
   public static final String CELL_MARKER = "// %%";
 
-  /** One cell: a title, its narrative (comment text) and its code. */
-  public record Cell(int index, String title, String narrative, String code) {}
+  /**
+   * One cell: a title, its narrative (comment text) and its code.
+   *
+   * @param index 1-based position in the notebook
+   * @param title the text after the {@code // %%} marker
+   * @param narrative the comment lines right after the heading, without the comment markers
+   * @param code the code, from its first line to its last non-blank line
+   * @param codeLine the 1-based line of the file where {@code code} starts (0 when there is no
+   *     code), so that a failure can be reported at its line in the file
+   */
+  public record Cell(int index, String title, String narrative, String code, int codeLine) {
+
+    /** The 1-based file line of a position in {@link #code()}. */
+    public int lineOf(int offsetInCode) {
+      int line = codeLine;
+      for (int i = 0; i < Math.min(offsetInCode, code.length()); i++) {
+        if (code.charAt(i) == '\n') {
+          line++;
+        }
+      }
+      return line;
+    }
+  }
 
   public Notebook {
     cells = List.copyOf(cells);
@@ -34,7 +55,8 @@ public record Notebook(String name, String header, List<Cell> cells) {
   /** Reads and splits a notebook file. */
   public static Notebook read(Path file) throws IOException {
     String fileName = file.getFileName().toString();
-    String name = fileName.endsWith(".jsh") ? fileName.substring(0, fileName.length() - 4) : fileName;
+    String name =
+        fileName.endsWith(".jsh") ? fileName.substring(0, fileName.length() - 4) : fileName;
     return parse(name, Files.readString(file, StandardCharsets.UTF_8));
   }
 
@@ -43,18 +65,22 @@ public record Notebook(String name, String header, List<Cell> cells) {
     List<Cell> cells = new ArrayList<>();
     StringBuilder header = new StringBuilder();
     String title = null;
+    int codeLine = 0;
+    int lineNumber = 0;
     StringBuilder narrative = new StringBuilder();
     StringBuilder code = new StringBuilder();
     boolean inCode = false;
     for (String line : text.split("\n", -1)) {
+      lineNumber++;
       String stripped = line.strip();
       if (stripped.startsWith(CELL_MARKER)) {
         if (title != null) {
-          cells.add(new Cell(cells.size() + 1, title, narrative.toString().strip(), code.toString().strip()));
+          cells.add(cell(cells.size() + 1, title, narrative, code, codeLine));
         }
         title = stripped.substring(CELL_MARKER.length()).strip();
         narrative.setLength(0);
         code.setLength(0);
+        codeLine = 0;
         inCode = false;
         continue;
       }
@@ -65,17 +91,29 @@ public record Notebook(String name, String header, List<Cell> cells) {
       if (!inCode && (stripped.startsWith("//") || stripped.isEmpty())) {
         narrative.append(commentText(line)).append('\n');
       } else {
+        if (!inCode) {
+          codeLine = lineNumber;
+        }
         inCode = true;
         code.append(line).append('\n');
       }
     }
     if (title != null) {
-      cells.add(new Cell(cells.size() + 1, title, narrative.toString().strip(), code.toString().strip()));
+      cells.add(cell(cells.size() + 1, title, narrative, code, codeLine));
     }
     return new Notebook(name, header.toString().strip(), cells);
   }
 
-  /** Strips a leading {@code //} or {@code /*}, {@code *} from a comment line; other lines unchanged. */
+  private static Cell cell(
+      int index, String title, CharSequence narrative, CharSequence code, int codeLine) {
+    // the first code line is not blank, so stripping only removes the line's indentation there
+    return new Cell(index, title, narrative.toString().strip(), code.toString().strip(), codeLine);
+  }
+
+  /**
+   * Strips a leading {@code //} or {@code /*}, {@code *} from a comment line; other lines
+   * unchanged.
+   */
   private static String commentText(String line) {
     String s = line.strip();
     if (s.startsWith("//")) {

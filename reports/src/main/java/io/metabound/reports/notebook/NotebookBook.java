@@ -29,19 +29,42 @@ public final class NotebookBook {
 
   /** Runs one notebook file and writes its page; returns the executed notebook. */
   public ExecutedNotebook render(Path notebookFile, Path outDir) throws IOException {
+    return render(notebookFile, outDir, false);
+  }
+
+  /**
+   * Runs one notebook file and writes its page.
+   *
+   * @param linkIndex true when the page will sit next to an {@code index.html} (a whole book)
+   */
+  public ExecutedNotebook render(Path notebookFile, Path outDir, boolean linkIndex)
+      throws IOException {
     Notebook notebook = Notebook.read(notebookFile);
     ExecutedNotebook run = runner.run(notebook, outDir.resolve(notebook.name()));
-    AtomicFiles.writeString(NotebookHtml.pageFile(outDir, run), NotebookHtml.page(run, notebook.name()));
+    AtomicFiles.writeString(
+        NotebookHtml.pageFile(outDir, run), NotebookHtml.page(run, notebook.name(), linkIndex));
     return run;
   }
 
-  /** Runs every notebook in {@code folder}, writes the pages and the index. */
+  /**
+   * Runs every notebook in {@code folder} (all of them, also after a failure, so the index shows
+   * every notebook's state), writes the pages and the index.
+   */
   public List<ExecutedNotebook> renderAll(Path folder, Path outDir) throws IOException {
     List<ExecutedNotebook> runs = new ArrayList<>();
     for (Path file : notebooks(folder)) {
-      runs.add(render(file, outDir));
+      runs.add(render(file, outDir, true));
     }
-    AtomicFiles.writeString(outDir.resolve("index.html"), NotebookHtml.index(runs));
+    writeIndex(runs, outDir);
     return runs;
+  }
+
+  /**
+   * Writes {@code OUT/index.html} for notebooks already rendered into {@code outDir}; returns it.
+   */
+  public static Path writeIndex(List<ExecutedNotebook> runs, Path outDir) throws IOException {
+    Path index = outDir.resolve("index.html");
+    AtomicFiles.writeString(index, NotebookHtml.index(runs));
+    return index;
   }
 }
