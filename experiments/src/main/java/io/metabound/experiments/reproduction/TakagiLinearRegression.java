@@ -267,7 +267,7 @@ public final class TakagiLinearRegression implements Reproduction {
             "α (inner step size)",
             "β threshold",
             false,
-            true,
+            false,
             series);
 
     List<Measured> numbers =
