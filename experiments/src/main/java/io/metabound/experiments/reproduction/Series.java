@@ -52,8 +52,9 @@ public record Series(
     return new Series(name, x, y, null, null, Kind.THEORY);
   }
 
-  /** A fitted line drawn at {@code x}, with its confidence band. */
-  public static Series fit(LineFit fit, double[] x) {
+  /** A fitted line drawn at the points {@code xs} (in increasing order), with its confidence band. */
+  public static Series fit(LineFit fit, double[] xs) {
+    double[] x = java.util.Arrays.stream(xs).filter(Double::isFinite).sorted().distinct().toArray();
     double[] y = new double[x.length];
     double[] lo = new double[x.length];
     double[] hi = new double[x.length];

@@ -69,7 +69,13 @@ public final class ReportCommand implements Callable<Integer> {
         ReportRequest.defaults(out, latexDir, seed, quick, command, notebookFolder, spec.root().version()[0]);
     ReportGenerator.Outcome outcome = ReportGenerator.generate(request);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.print(outcome.summary().toText());
+    // the table itself is in the report; the console gets the counts and what failed
+    String[] text = outcome.summary().toText().split("\n");
+    stdout.println(text[text.length - 1]);
+    for (io.metabound.experiments.check.CheckResult r : outcome.summary().unexpectedViolations()) {
+      stdout.println("VIOLATED " + r.boundId() + " on " + r.instanceDescription()
+          + (r.counterexample() == null ? "" : " (" + outcome.out().resolve(r.counterexample()) + ")"));
+    }
     for (ReproductionResult r : outcome.reproductions()) {
       stdout.println("reproduction " + r.name() + ": " + r.verdict().words());
     }

@@ -9,6 +9,7 @@ import io.metabound.experiments.reproduction.HeatmapPanel;
 import io.metabound.experiments.reproduction.ReproductionResult;
 import io.metabound.experiments.reproduction.Series;
 import io.metabound.experiments.sweep.BoundaryOverlay;
+import io.metabound.experiments.sweep.PlotWindow;
 import io.metabound.experiments.sweep.Polyline;
 import io.metabound.experiments.sweep.SweepGrid;
 import io.metabound.experiments.sweep.SweepResult;
@@ -97,16 +98,20 @@ final class LatexExport {
       }
     }
     List<String> mapFiles = new ArrayList<>();
+    String window = "";
     for (ReportContent.HeatmapEntry m : c.heatmaps()) {
       List<String> written =
           writeMap(latexDir, "heatmaps/" + m.id(), m.outcome().title(), m.outcome().result(), m.outcome().overlays());
       files.addAll(written);
       if (mapFiles.isEmpty()) {
         mapFiles.addAll(written);
+        PlotWindow w = PlotWindow.of(m.outcome().result().grid());
+        window =
+            "xmin=" + w.xMin() + ",xmax=" + w.xMax() + ",ymin=" + w.yMin() + ",ymax=" + w.yMax() + ",";
       }
     }
     AtomicFiles.writeString(
-        latexDir.resolve("preview.tex"), preview(boundFiles, profileFiles, figureFiles, mapFiles));
+        latexDir.resolve("preview.tex"), preview(boundFiles, profileFiles, figureFiles, mapFiles, window));
     files.add("preview.tex");
     return files;
   }
@@ -218,7 +223,11 @@ final class LatexExport {
   }
 
   static String preview(
-      List<String> bounds, List<String> profiles, List<String> figure, List<String> map) {
+      List<String> bounds,
+      List<String> profiles,
+      List<String> figure,
+      List<String> map,
+      String mapWindow) {
     StringBuilder s = new StringBuilder();
     s.append("% MetaBound LaTeX export: compile with pdflatex in this folder to see every part.\n");
     s.append("% In a paper, \\input{bounds/<id>.tex}, \\input{verdicts.tex} and plot the .dat files.\n");
@@ -245,8 +254,10 @@ final class LatexExport {
       s.append("\\end{axis}\\end{tikzpicture}\n");
     }
     if (!map.isEmpty()) {
-      s.append("\\section*{A heatmap}\n\\begin{tikzpicture}\\begin{axis}[width=12cm,height=9cm,colorbar]\n");
-      s.append("\\addplot[scatter,only marks,mark=square*,scatter src=explicit] table[x index=0,y index=1,meta=status] {")
+      s.append("\\section*{A heatmap}\n\\begin{tikzpicture}\\begin{axis}[width=12cm,height=9cm,")
+          .append(mapWindow).append("enlargelimits=false,colormap={status}{rgb255=(235,135,120) rgb255=(225,225,225) rgb255=(120,160,220)}]\n");
+      s.append("\\addplot[matrix plot*,mesh/ordering=y varies,point meta=explicit,point meta min=-1,point meta max=1]"
+              + " table[x index=0,y index=1,meta=status] {")
           .append(map.get(0)).append("};\n");
       for (String o : map.subList(1, map.size())) {
         s.append("\\addplot[thick,no marks,empty line=jump] table[x=x,y=y] {").append(o).append("};\n");
