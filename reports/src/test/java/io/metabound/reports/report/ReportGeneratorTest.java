@@ -200,10 +200,15 @@ class ReportGeneratorTest {
 
   @Test
   void sameSeedSameDataFiles(@TempDir Path dir) throws IOException {
-    ReportRequest small =
+    ReportRequest base =
         request(dir.resolve("a"), null)
             .withReproductions(List.of(Reproductions.find("ji-alpha-over-n").orElseThrow()))
             .withHeatmapCount(1);
+    // a few registry statements are enough to compare their SVG and .tex bytes
+    ReportRequest small =
+        new ReportRequest(
+            base.out(), base.latex(), base.seed(), true, base.commandLine(), base.suite(),
+            base.bounds().subList(0, 12), base.reproductions(), base.heatmaps(), null, base.tool());
     ReportGenerator.generate(small);
     ReportGenerator.generate(
         new ReportRequest(
@@ -220,7 +225,7 @@ class ReportGeneratorTest {
         }
       }
     }
-    assertTrue(compared.size() > 100, compared.size() + " files compared");
+    assertTrue(compared.size() > 30, compared.size() + " files compared");
   }
 
   @Test
