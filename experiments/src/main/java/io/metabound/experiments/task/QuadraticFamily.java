@@ -125,6 +125,19 @@ public record QuadraticFamily(
     for (int k = 0; k < d; k++) {
       lambda[k] = spectrumLow + (spectrumHigh - spectrumLow) * random.nextDouble();
     }
+    return rotated(lambda, random);
+  }
+
+  /**
+   * {@code H = Q diag(λ) Qᵀ} with a Haar-random orthogonal {@code Q} drawn from {@code random}
+   * (d² Gaussian draws): a symmetric matrix with exactly the given spectrum, row-major, made exactly
+   * symmetric by computing the upper triangle and mirroring it.
+   *
+   * @param lambda the eigenvalues
+   * @param random the source of the rotation
+   */
+  public static double[] rotated(double[] lambda, SplittableRandom random) {
+    int d = lambda.length;
     double[] q = orthogonal(random, d);
     // H = Q diag(λ) Qᵀ, upper triangle mirrored so H is exactly symmetric
     double[] h = new double[d * d];
@@ -142,7 +155,7 @@ public record QuadraticFamily(
   }
 
   /** A Haar-distributed orthogonal matrix, row-major (Mezzadri 2007: QR with sign correction). */
-  static double[] orthogonal(SplittableRandom random, int d) {
+  public static double[] orthogonal(SplittableRandom random, int d) {
     DMatrixRMaj gaussian = new DMatrixRMaj(d, d);
     for (int k = 0; k < d * d; k++) {
       gaussian.data[k] = random.nextGaussian();

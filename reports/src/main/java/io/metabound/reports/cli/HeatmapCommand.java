@@ -1,48 +1,30 @@
 package io.metabound.reports.cli;
 
 import io.metabound.experiments.oracle.Estimator;
-import io.metabound.experiments.sweep.BoundaryOverlay;
 import io.metabound.experiments.sweep.CellModel;
 import io.metabound.experiments.sweep.CellStatus;
 import io.metabound.experiments.sweep.ConvergenceCriterion;
-import io.metabound.experiments.sweep.EmpiricalBoundary;
-import io.metabound.experiments.sweep.EstimatorMapSource;
 import io.metabound.experiments.sweep.GridAxis;
-import io.metabound.experiments.sweep.HeatmapSweep;
-import io.metabound.experiments.sweep.Ji2022StepsOverlay;
-import io.metabound.experiments.sweep.JsonArray;
-import io.metabound.experiments.sweep.JsonObject;
 import io.metabound.experiments.sweep.KernelWarmUp;
 import io.metabound.experiments.sweep.OverlayGap;
-import io.metabound.experiments.sweep.PlotWindow;
-import io.metabound.experiments.sweep.RegistryOverlay;
 import io.metabound.experiments.sweep.Shard;
-import io.metabound.experiments.sweep.SpectralOverlay;
 import io.metabound.experiments.sweep.StepsRange;
-import io.metabound.experiments.sweep.SweepCsv;
 import io.metabound.experiments.sweep.SweepGrid;
 import io.metabound.experiments.sweep.SweepInputException;
 import io.metabound.experiments.sweep.SweepResult;
-import io.metabound.experiments.sweep.SweepSidecar;
-import io.metabound.experiments.sweep.TakagiOverlay;
+import io.metabound.reports.heatmap.HeatmapJob;
+import io.metabound.reports.heatmap.SweepTasks;
+import io.metabound.reports.io.TerminalProgress;
 import io.metabound.reports.plot.HeatmapColouring;
-import io.metabound.reports.plot.HeatmapPlot;
 import io.metabound.reports.plot.ImageFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.LongConsumer;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -235,89 +217,26 @@ public final class HeatmapCommand implements Callable<Integer> {
     grid.checkSize(slice);
 
     phase("setup");
-    SweepResult result;
-    Path csv = out.resolve("heatmap.csv");
-    if (fromCsv != null) {
-      result = SweepCsv.readResult(fromCsv, grid);
-      if (!fromCsv.toAbsolutePath().normalize().equals(csv.toAbsolutePath().normalize())) {
-        Files.createDirectories(out);
-        SweepCsv.write(result, csv);
-      }
-    } else {
-      HeatmapSweep sweep = new HeatmapSweep(grid, model, seed);
-      warmUp.close(); // the sweep needs every core
-      long cells = slice.endCell(grid.cells()) - slice.firstCell(grid.cells());
-      try (Progress progress = Progress.start(cells)) {
-        result = sweep.run(slice, progress);
-      }
-      phase("sweep");
-      SweepCsv.write(result, csv);
-      phase("write csv");
+    long cells = slice.endCell(grid.cells()) - slice.firstCell(grid.cells());
+    HeatmapJob.Outcome outcome;
+    try (TerminalProgress progress =
+        fromCsv == null
+            ? TerminalProgress.start("heatmap", cells, " cells", 20_000)
+            : TerminalProgress.silent()) {
+      outcome =
+          HeatmapJob.run(
+              new HeatmapJob.Request(
+                  problem, grid, criterion, w0, model, seed, slice, fromCsv, formats, colouring,
+                  out, spec.root().version()[0], processStart),
+              progress,
+              () -> {
+                if (warmUp != null) {
+                  warmUp.close(); // the sweep needs every core
+                }
+              },
+              this::phase);
     }
-
-    JsonObject sidecar = SweepSidecar.describe(result, criterion, w0, seed, model);
-    sidecar.put("tool", spec.root().version()[0]);
-    sidecar.put("command", "heatmap");
-    sidecar.put("estimator", problem.estimator().name().toLowerCase(Locale.ROOT));
-    sidecar.put("estimatorName", problem.displayName());
-    if (problem.stochastic()) {
-      sidecar.put("stochastic", true);
-    }
-    JsonObject parameters = sidecar.putObject("estimatorParameters");
-    switch (problem.estimator()) {
-      case HFMAML -> parameters.put("delta", delta);
-      case IMAML -> parameters.put("lambda", lambda);
-      case MAML_PROX -> parameters.put("lambda", lambda).put("proxSteps", proxSteps).put("proxRate", proxRate);
-      default -> { }
-    }
-    if (!problem.dependsOnAlpha()) {
-      sidecar.put("alphaNote", problem.estimator().displayName()
-          + "'s exact map does not depend on alpha: every alpha row is the same");
-    }
-    sidecar.set("tasks", problem.describe());
-    if (fromCsv != null) {
-      sidecar.put("fromCsv", fromCsv.toAbsolutePath().normalize().toString());
-    }
-    List<String> written = new ArrayList<>(List.of(csv.toString()));
-    List<String> notes = new ArrayList<>();
-    List<OverlayGap> gaps = new ArrayList<>();
-    if (result.isComplete()) {
-      Overlays overlays = overlays(problem, grid, w0);
-      phase("overlays");
-      List<EmpiricalBoundary> boundary = EmpiricalBoundary.of(result);
-      for (BoundaryOverlay overlay : overlays.drawn()) {
-        if (overlay.predicted() != null) {
-          gaps.add(OverlayGap.of(overlay, boundary));
-        }
-      }
-      phase("gaps");
-      SweepSidecar.putOverlays(sidecar, grid.rowName(), overlays.drawn(), gaps);
-      JsonArray skipped = sidecar.putArray("overlaysNotApplicable");
-      overlays.notApplicable().forEach(skipped::add);
-      notes.addAll(overlays.notApplicable());
-      phase("sidecar overlays");
-      Path curves = out.resolve("heatmap-overlays.csv");
-      SweepSidecar.writeOverlayCsv(overlays.drawn(), grid, curves);
-      written.add(curves.toString());
-      if (!formats.isEmpty()) {
-        writePictures(result, overlays.drawn(), colouring, problem, grid, formats, written, notes);
-      }
-    } else {
-      notes.add("shard " + slice.spec() + ": no overlays or pictures; merge the shards"
-          + " (metabound merge) and draw with --from-csv");
-    }
-    phase("overlay csv and pictures");
-    JsonObject timing = (JsonObject) sidecar.get("timing");
-    timing.put("processSecondsBeforeSidecar", (System.nanoTime() - processStart) * 1e-9);
-    Path json = out.resolve("heatmap.json");
-    JsonArray files = sidecar.putArray("files");
-    written.forEach(files::add);
-    files.add(json.toString());
-    SweepSidecar.write(sidecar, json);
-    written.add(json.toString());
-
-    phase("write json");
-    report(stdout, result, problem, gaps, grid, written, notes);
+    report(stdout, outcome.result(), problem, outcome.gaps(), grid, outcome.written(), outcome.notes());
     return MetaBoundCommand.OK;
   }
 
@@ -453,75 +372,6 @@ public final class HeatmapCommand implements Callable<Integer> {
     };
   }
 
-  /** The overlays that apply to this estimator and map, and the ones that do not (with why). */
-  record Overlays(List<BoundaryOverlay> drawn, List<String> notApplicable) {}
-
-  static Overlays overlays(SweepTasks problem, SweepGrid grid, double[] start) {
-    PlotWindow window = PlotWindow.of(grid);
-    List<BoundaryOverlay> drawn = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    EstimatorMapSource maps = problem.maps();
-    if (grid instanceof SweepGrid.AlphaBeta ab) {
-      drawn.add(SpectralOverlay.alphaBeta(maps, ab.innerSteps(), start, window, problem.displayName()));
-      boolean mamlFamily = problem.dependsOnAlpha();
-      if (mamlFamily && ab.innerSteps() == 1) {
-        drawn.addAll(TakagiOverlay.alphaBeta(problem.innerEigenvalues(), window));
-      } else {
-        skipped.add("takagi2019: not applicable (" + (mamlFamily ? "N = " + ab.innerSteps()
-            + "; the conditions are for one inner step"
-            : problem.estimator().displayName() + " is not a one-step MAML update") + ")");
-      }
-      RegistryOverlay.Selection registry =
-          RegistryOverlay.alphaBeta(problem.estimator(), ab.innerSteps(), problem.constants(), window);
-      drawn.addAll(registry.drawn());
-      skipped.addAll(registry.notApplicable());
-    } else if (grid instanceof SweepGrid.StepsAlpha sa) {
-      drawn.add(SpectralOverlay.stepsAlpha(
-          maps, sa.steps(), sa.fixedBeta(), start, window, problem.displayName()));
-      if (problem.estimator() == Estimator.MAML) {
-        double l = problem.smoothness();
-        drawn.add(Ji2022StepsOverlay.curve(Ji2022StepsOverlay.C_PAPER, l, window));
-        drawn.add(Ji2022StepsOverlay.curve(Ji2022StepsOverlay.C_LIMIT, l, window));
-      } else {
-        skipped.add("ji2022: not applicable (the alpha = c/(N L) choice is for multi-step MAML)");
-      }
-      RegistryOverlay.Selection registry = RegistryOverlay.stepsAlpha(problem.estimator(),
-          problem.constants(), window, Set.of("ji2022.cor6.inner-stepsize", "ji2022.cor10.inner-stepsize"));
-      drawn.addAll(registry.drawn());
-      skipped.addAll(registry.notApplicable());
-    }
-    return new Overlays(drawn, skipped);
-  }
-
-  private void writePictures(
-      SweepResult result, List<BoundaryOverlay> overlays, HeatmapColouring colouring,
-      SweepTasks problem, SweepGrid grid, Set<ImageFormat> formats, List<String> written,
-      List<String> notes) throws IOException {
-    if (grid.cells() > HeatmapPlot.MAX_PICTURE_CELLS) {
-      notes.add("grid too large to draw (" + grid.cells() + " cells); CSV and JSON written");
-      return;
-    }
-    String steps = grid instanceof SweepGrid.AlphaBeta ab
-        ? (problem.hasInnerSteps() ? ", N = " + ab.innerSteps() : "")
-        : ", β = " + ((SweepGrid.StepsAlpha) grid).fixedBeta();
-    String title = problem.displayName() + steps + " — " + problem.tasks().size() + " task"
-        + (problem.tasks().size() == 1 ? "" : "s") + ", d = " + problem.dimension() + ", T = " + iterations
-        + (colouring == HeatmapColouring.RATE ? " — colour: empirical linear rate" : "");
-    String xTitle = grid instanceof SweepGrid.AlphaBeta ? "α (inner step size)" : "N (inner steps)";
-    String yTitle = grid instanceof SweepGrid.AlphaBeta ? "β (meta step size)" : "α (inner step size)";
-    HeatmapPlot plot = new HeatmapPlot(result, overlays, colouring, title, xTitle, yTitle);
-    for (ImageFormat f : formats) {
-      if (!plot.supports(f)) {
-        notes.add(f.extension() + " skipped: more than " + HeatmapPlot.MAX_VECTOR_CELLS
-            + " cells for a vector picture (the PNG is written)");
-        continue;
-      }
-      Path file = out.resolve("heatmap." + f.extension());
-      plot.write(f, file);
-      written.add(file.toString());
-    }
-  }
-
   private static void report(
       PrintWriter stdout, SweepResult result, SweepTasks problem, List<OverlayGap> gaps,
       SweepGrid grid, List<String> written, List<String> notes) {
@@ -544,47 +394,5 @@ public final class HeatmapCommand implements Callable<Integer> {
       stdout.println("wrote " + file);
     }
     stdout.flush();
-  }
-
-  /** A terminal progress bar, only when a console is attached; silent otherwise. */
-  private static final class Progress implements LongConsumer, AutoCloseable {
-    private final ProgressBar bar;
-
-    private Progress(ProgressBar bar) {
-      this.bar = bar;
-    }
-
-    static Progress start(long cells) {
-      if (System.console() == null || cells < 20_000) {
-        return new Progress(null);
-      }
-      ProgressBar bar = new ProgressBarBuilder()
-          .setTaskName("heatmap")
-          .setInitialMax(cells)
-          .setStyle(ProgressBarStyle.ASCII)
-          .setUnit(" cells", 1)
-          .setConsumer(new ConsoleProgressBarConsumer(System.err))
-          .setUpdateIntervalMillis(200)
-          .build();
-      return new Progress(bar);
-    }
-
-    @Override
-    public void accept(long done) {
-      if (bar != null) {
-        synchronized (this) {
-          if (done > bar.getCurrent()) {
-            bar.stepTo(done);
-          }
-        }
-      }
-    }
-
-    @Override
-    public void close() {
-      if (bar != null) {
-        bar.close();
-      }
-    }
   }
 }

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     version = "metabound 0.1.0",
     description = "Checks the convergence theory of MAML-family meta-learning against exact computation.",
     subcommands = {
+      ReportCommand.class,
+      ReproduceCommand.class,
       NotebookCommand.class,
       HeatmapCommand.class,
       MergeCommand.class,

@@ -15,6 +15,23 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /**
+   * Gives a temporary file or folder the permissions of an ordinary one ({@code rw-r--r--}, or
+   * {@code rwxr-xr-x} for a folder): temporary files are created private, and the report is meant
+   * to be read (and served) like any other file. Does nothing where POSIX permissions are not
+   * supported.
+   */
+  public static void readableByAll(Path path) throws IOException {
+    try {
+      Files.setPosixFilePermissions(
+          path,
+          java.nio.file.attribute.PosixFilePermissions.fromString(
+              Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the defaults apply
+    }
+  }
+
   /** Writes UTF-8 text atomically, creating parent folders. */
   public static void writeString(Path target, String content) throws IOException {
     write(target, content.getBytes(StandardCharsets.UTF_8));
@@ -27,6 +44,7 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
     try {
+      readableByAll(tmp);
       Files.write(tmp, content);
       try {
         Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

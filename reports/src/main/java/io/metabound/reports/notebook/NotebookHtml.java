@@ -169,7 +169,8 @@ public final class NotebookHtml {
     return outDir.resolve(run.notebook().name() + ".html");
   }
 
-  static String escape(String s) {
+  /** Escapes {@code < > & "} for HTML text and attribute values. */
+  public static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);

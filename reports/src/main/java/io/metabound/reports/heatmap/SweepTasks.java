@@ -1,4 +1,4 @@
-package io.metabound.reports.cli;
+package io.metabound.reports.heatmap;
 
 import io.metabound.experiments.algorithm.FiniteDifferenceStep;
 import io.metabound.experiments.algorithm.OneStepStochasticMaml;
@@ -23,6 +23,7 @@ import io.metabound.experiments.sweep.SymmetricEigenvalues;
 import io.metabound.experiments.task.FamilySpecException;
 import io.metabound.experiments.task.QuadraticFamily;
 import io.metabound.experiments.task.TaskSet;
+import io.metabound.reports.cli.UserInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,20 +34,20 @@ import java.util.zip.CRC32C;
 
 /**
  * The tasks and the estimator of a sweep, bound to the estimator's exact affine update map from
- * the oracle ({@link EstimatorMaps}): the one place where the heatmap command meets the task
- * readers and the oracle.
+ * the oracle ({@link EstimatorMaps}): the one place where heatmaps (the {@code heatmap} command
+ * and the report) meet the task readers and the oracle. Bad input is a {@link UserInputException}.
  */
-final class SweepTasks {
+public final class SweepTasks {
 
   /** Hyper-parameters of the estimators besides α and N. */
-  record Settings(double lambda, double delta, int proxSteps, double proxRate) {}
+  public record Settings(double lambda, double delta, int proxSteps, double proxRate) {}
 
   /**
    * Stochastic mode: additive Gaussian noise on every task's gradients and Hessians
    * ({@link AdditiveGaussianNoise}), sample batches S (inner), D (Hessian), T (outer), and B tasks
    * per outer step (0: all tasks, weighted by p_i).
    */
-  record Noise(double gradientNoise, double hessianNoise, int innerBatch, int hessianBatch,
+  public record Noise(double gradientNoise, double hessianNoise, int innerBatch, int hessianBatch,
       int outerBatch, int taskBatch) {}
 
   private final TaskSet tasks;
@@ -88,7 +89,7 @@ final class SweepTasks {
   }
 
   /** Reads the tasks from a file or generates a family, and binds the estimator. */
-  static SweepTasks load(Path file, String family, String estimatorName, Settings settings) {
+  public static SweepTasks load(Path file, String family, String estimatorName, Settings settings) {
     Estimator estimator;
     try {
       estimator = Estimator.parse(estimatorName);
@@ -124,7 +125,7 @@ final class SweepTasks {
    * Checks that the estimator accepts its parameters at one grid point, so that a bad parameter
    * is a one-line error (exit 2) instead of a failure inside the parallel sweep.
    */
-  void checkParameters(int steps, double alpha) {
+  public void checkParameters(int steps, double alpha) {
     try {
       maps.map(steps, alpha);
     } catch (IllegalArgumentException e) {
@@ -138,7 +139,7 @@ final class SweepTasks {
    * (Ji2022 Alg. 1 for MAML, Fallah2020's one-step FO-/HF-MAML), classified with the exact expected
    * direction.
    */
-  CellModel cellModel(double[] start, ConvergenceCriterion criterion, Noise noise, int steps) {
+  public CellModel cellModel(double[] start, ConvergenceCriterion criterion, Noise noise, int steps) {
     this.noise = noise;
     if (noise == null) {
       return new AffineCellModel(maps, start, criterion);
@@ -205,33 +206,38 @@ final class SweepTasks {
     }
   }
 
-  TaskSet tasks() {
+  public TaskSet tasks() {
     return tasks;
   }
 
-  Estimator estimator() {
+  /** The estimator's hyper-parameters besides α and N. */
+  public Settings settings() {
+    return settings;
+  }
+
+  public Estimator estimator() {
     return estimator;
   }
 
   /** True when the update map depends on α (not so for iMAML and MAML-prox). */
-  boolean dependsOnAlpha() {
+  public boolean dependsOnAlpha() {
     return estimator != Estimator.IMAML && estimator != Estimator.MAML_PROX;
   }
 
   /** True when the estimator takes N inner GD steps with step α (MAML, FO-MAML). */
-  boolean hasInnerSteps() {
+  public boolean hasInnerSteps() {
     return estimator == Estimator.MAML || estimator == Estimator.FOMAML;
   }
 
-  int dimension() {
+  public int dimension() {
     return tasks.dimension();
   }
 
-  EstimatorMapSource maps() {
+  public EstimatorMapSource maps() {
     return maps;
   }
 
-  String displayName() {
+  public String displayName() {
     String name = switch (estimator) {
       case MAML -> "exact MAML";
       case IMAML -> "iMAML (λ = " + settings.lambda() + ")";
@@ -250,12 +256,12 @@ final class SweepTasks {
   }
 
   /** True in stochastic mode. */
-  boolean stochastic() {
+  public boolean stochastic() {
     return noise != null;
   }
 
   /** Eigenvalues of every task's inner Hessian, pooled. */
-  double[] innerEigenvalues() {
+  public double[] innerEigenvalues() {
     int d = quadratic.dimension();
     double[] all = new double[quadratic.size() * d];
     for (int i = 0; i < quadratic.size(); i++) {
@@ -264,13 +270,12 @@ final class SweepTasks {
     return all;
   }
 
-  /** {@code L = max_i ‖H_i‖₂} over inner and outer Hessians (exact on quadratic tasks). */
   /**
    * The exact constants the registry's formulas refer to: {@code L} (largest |eigenvalue| of every
    * inner and outer Hessian), {@code mu} (smallest inner eigenvalue), {@code rho = 0}, {@code d},
    * {@code m}.
    */
-  java.util.Map<String, Double> constants() {
+  public java.util.Map<String, Double> constants() {
     double mu = Double.POSITIVE_INFINITY;
     for (double e : innerEigenvalues()) {
       mu = Math.min(mu, e);
@@ -284,7 +289,8 @@ final class SweepTasks {
     return c;
   }
 
-  double smoothness() {
+  /** {@code L = max_i ‖H_i‖₂} over inner and outer Hessians (exact on quadratic tasks). */
+  public double smoothness() {
     double l = 0;
     int d = quadratic.dimension();
     for (int i = 0; i < quadratic.size(); i++) {
@@ -297,7 +303,7 @@ final class SweepTasks {
   }
 
   /** The task source for the sidecar. */
-  JsonObject describe() {
+  public JsonObject describe() {
     JsonObject o = new JsonObject();
     if (file != null) {
       o.put("file", file);
