@@ -126,7 +126,7 @@ public final class InstanceJson {
   }
 
   /** A JSON number, or the strings "NaN", "Infinity", "-Infinity" (JSON has no such numbers). */
-  static JsonNode number(double v) {
+  public static JsonNode number(double v) {
     if (Double.isNaN(v)) {
       return NODES.stringNode("NaN");
     }

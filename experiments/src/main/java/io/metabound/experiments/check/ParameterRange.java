@@ -1,6 +1,7 @@
 package io.metabound.experiments.check;
 
 import io.metabound.bounds.expr.Bindings;
+import io.metabound.bounds.expr.EvaluationException;
 import io.metabound.bounds.expr.Expression;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -51,11 +52,24 @@ public record ParameterRange(
     Expression hi = Expression.parse(upper);
     return new ParameterRange(
         name,
-        c -> lo.evaluate(Bindings.of(c)),
-        c -> hi.evaluate(Bindings.of(c)),
+        c -> endOrNaN(lo, c),
+        c -> endOrNaN(hi, c),
         false,
         false,
         "[" + lo.toPlain() + ", " + hi.toPlain() + "]");
+  }
+
+  /**
+   * An end's value, or NaN when a constant lies outside its symbol's domain (e.g. {@code 1/L} at
+   * {@code L = 0}, which the shrinker reaches by zeroing a Hessian): the range is then empty, so
+   * {@link #contains} is false and the instance is outside the domain rather than an error.
+   */
+  private static double endOrNaN(Expression end, Map<String, Double> constants) {
+    try {
+      return end.evaluate(Bindings.of(constants));
+    } catch (EvaluationException e) {
+      return Double.NaN;
+    }
   }
 
   /** A fixed interval {@code [lower, upper]}. */
@@ -110,7 +124,8 @@ public record ParameterRange(
   }
 
   /**
-   * True when {@code value} lies in the range for these constants (with a 1e-12 relative slack).
+   * True when {@code value} lies in the range for these constants (with a 1e-12 relative slack);
+   * false when an end is NaN.
    */
   public boolean contains(double value, Map<String, Double> constants) {
     double lo = lower.applyAsDouble(constants);

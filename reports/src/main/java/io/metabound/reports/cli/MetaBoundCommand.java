@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
     version = "metabound 0.1.0",
     description = "Checks the convergence theory of MAML-family meta-learning against exact computation.",
     subcommands = {
+      BoundsCommand.class,
+      OracleCommand.class,
+      CheckCommand.class,
       NotebookCommand.class,
       HeatmapCommand.class,
       MergeCommand.class,
@@ -38,7 +41,15 @@ public final class MetaBoundCommand implements Runnable {
 
   /** Builds the command line with the project's error handling. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new MetaBoundCommand());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /**
+   * The command line with the project's error handling, its commands created by {@code factory}
+   * (tests inject commands with other sources, e.g. planted checks).
+   */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine cl = new CommandLine(new MetaBoundCommand(), factory);
     cl.setExitCodeExceptionMapper(t -> BAD_INPUT);
     cl.setParameterExceptionHandler(
         (ex, args) -> {
