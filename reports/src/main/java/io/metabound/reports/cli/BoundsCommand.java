@@ -47,8 +47,9 @@ import tools.jackson.databind.node.ObjectNode;
     mixinStandardHelpOptions = true,
     description = {
       "The registry of the four papers' bounds: list, show one, evaluate one.",
-      "Every bound carries its provenance: verbatim (read in the paper) or reconstructed",
-      "(THEOREMS.md tag [R-hi/med/lo], [S] secondary source, [derived] MetaBound's own).",
+      "Every bound carries its provenance: verbatim (read in the paper) or",
+      "reconstructed (THEOREMS.md tags [R-hi/med/lo]; [S] secondary source;",
+      "[derived] MetaBound's own derivation).",
       ""
     },
     subcommands = {BoundsCommand.ListBounds.class, BoundsCommand.ShowBound.class,
@@ -160,7 +161,7 @@ public final class BoundsCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "Lists the registered bounds (id, provenance, statement); --json gives every field.")
+      description = "Lists the registered bounds with provenance; --json gives every field.")
   static final class ListBounds implements Callable<Integer> {
 
     @Option(names = "--paper", paramLabel = "P", description = "only this paper: Ji2022, Fallah2020, Takagi2019 or Rajeswaran2019")
@@ -202,7 +203,7 @@ public final class BoundsCommand implements Runnable {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = "Shows one bound: statement, LaTeX, symbols, assumptions, citation, provenance.")
+      description = "Shows one bound: statement, LaTeX, assumptions, citation, provenance.")
   static final class ShowBound implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID", description = "bound id, e.g. ji2022.prop1.meta-smoothness")
@@ -274,9 +275,9 @@ public final class BoundsCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Evaluates a bound's formula at given constants and prints the value.",
-        "Every symbol of the formula must be set; each checkable assumption whose symbols are",
-        "set is checked, and a violated one is an error (exit 2). Assumptions with unset",
-        "symbols are reported as not checked (on stderr).",
+        "Every symbol of the formula must be set. Each checkable assumption whose",
+        "symbols are set is checked: a violated one is an error (exit 2); one",
+        "with unset symbols is reported as not checked (on stderr).",
         ""
       })
   static final class EvalBound implements Callable<Integer> {

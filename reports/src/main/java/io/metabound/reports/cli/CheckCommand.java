@@ -53,10 +53,10 @@ import tools.jackson.databind.node.ObjectNode;
     sortOptions = false,
     description = {
       "Checks registered bounds against exact computation (verdict table).",
-      "The table has bound, instance, empirical, theoretical, ratio, verdict, seed. Bounds without a",
-      "check are listed with the reason. A violation is shrunk and written as a",
-      "counterexample file that --replay re-runs. Exit 1 if a bound is VIOLATED and not",
-      "an expected finding.",
+      "The table gives bound, instance, empirical, theoretical, ratio, verdict",
+      "and seed; bounds without a check are listed with the reason. A violation",
+      "is shrunk and written as a counterexample file that --replay re-runs.",
+      "Exit 1 if a bound is VIOLATED and not an expected finding.",
       ""
     })
 public final class CheckCommand implements Callable<Integer> {

@@ -54,11 +54,12 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Prints one exact quantity of an estimator on quadratic tasks.",
-      "Quantities: the meta-objective F, meta-gradient, meta-Hessian, meta-smoothness",
-      "||Hess F||_2, the fixed point and beta-stability threshold of the outer iteration, or the",
-      "stationary point of F. --alpha/--steps are needed by maml, fomaml (and --alpha by",
-      "hfmaml); --lambda by imaml and maml-prox; --inner-steps/--inner-lr by maml-prox and",
-      "by imaml's meta-gradient, which also takes --cg-steps (or --exact).",
+      "Quantities: the meta-objective F, meta-gradient, meta-Hessian and",
+      "meta-smoothness ||Hess F||_2, the stationary point of F, and the fixed",
+      "point and beta-stability threshold of the outer iteration.",
+      "Needed: --alpha, --steps (maml, fomaml); --alpha (hfmaml); --lambda",
+      "(imaml, maml-prox); --inner-steps, --inner-lr (maml-prox, and imaml's",
+      "meta-gradient with --cg-steps, unless --exact).",
       ""
     })
 public final class OracleCommand implements Callable<Integer> {

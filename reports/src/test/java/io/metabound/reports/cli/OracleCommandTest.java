@@ -202,6 +202,30 @@ class OracleCommandTest {
         1e-13);
   }
 
+  /**
+   * A finite-sum task (Ji2022 §2.2): inner loss ½·4·(w − 1)², outer loss ½·2·w² (G = 2, e = 0).
+   * With α = 0.2, N = 1: φ = 1 + 0.2 (w − 1), at w = 3 φ = 1.4; MAML's meta-gradient is J G (φ − e)
+   * = 0.2·2·1.4 = 0.56, FO-MAML's direction G (φ − e) = 2.8, F = ½·2·1.4² = 1.96; the meta-Hessian
+   * J G J = 0.08, and the stationary point solves 0.2·2·(1 + 0.2 (w − 1)) = 0: w = 1 − 5 = −4.
+   */
+  @Test
+  void finiteSumTasksUseTheirOuterLoss() throws Exception {
+    Path file = dir.resolve("finite-sum.json");
+    Files.writeString(file, "{\"tasks\":[{\"H\":[[4]],\"c\":[1],\"G\":[[2]],\"e\":[0]}]}");
+    String[] maml = {"--estimator", "maml", "--alpha", "0.2", "--steps", "1", "--json"};
+    assertEquals(0.56, run(file, maml, "--quantity", "meta-gradient", "--point", "3").get("value").get(0)
+        .doubleValue(), 1e-14);
+    assertEquals(1.96, run(file, maml, "--quantity", "meta-objective", "--point", "3").get("value")
+        .doubleValue(), 1e-14);
+    assertEquals(0.08, run(file, maml, "--quantity", "meta-hessian").get("value").get(0).get(0)
+        .doubleValue(), 1e-15);
+    assertEquals(-4, run(file, maml, "--quantity", "stationary-point").get("value").get(0).doubleValue(),
+        1e-13);
+    String[] fo = {"--estimator", "fomaml", "--alpha", "0.2", "--steps", "1", "--json"};
+    assertEquals(2.8, run(file, fo, "--quantity", "meta-gradient", "--point", "3").get("value").get(0)
+        .doubleValue(), 1e-14);
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
     "fomaml,meta-objective", "fomaml,meta-hessian", "fomaml,meta-smoothness", "fomaml,stationary-point",
