@@ -65,12 +65,15 @@ public final class BoundsCommand implements Runnable {
 
   /** The bound with this id, or a one-line error with the nearest ids. */
   static Bound find(String id) {
-    return BoundRegistry.find(id).orElseThrow(() -> {
-      List<String> ids = BoundRegistry.all().stream().map(Bound::id).toList();
-      String hint = Suggestions.didYouMean(id, ids);
-      return new UserInputException("unknown bound '" + id + "'"
-          + (hint.isEmpty() ? "; 'metabound bounds list' lists the " + ids.size() + " ids" : hint));
-    });
+    return BoundRegistry.find(id).orElseThrow(() -> unknownBound(id));
+  }
+
+  /** "unknown bound 'x'; did you mean …" (or where to find the ids). */
+  static UserInputException unknownBound(String id) {
+    List<String> ids = BoundRegistry.all().stream().map(Bound::id).toList();
+    String hint = Suggestions.didYouMean(id, ids);
+    return new UserInputException("unknown bound '" + id + "'"
+        + (hint.isEmpty() ? "; 'metabound bounds list' lists the " + ids.size() + " ids" : hint));
   }
 
   /** The bounds of a paper (case-insensitive key), or every bound when {@code paper} is null. */

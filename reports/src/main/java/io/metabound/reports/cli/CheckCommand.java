@@ -187,8 +187,7 @@ public final class CheckCommand implements Callable<Integer> {
     if (check.isPresent()) {
       return new CheckSuite().add(check.get());
     }
-    BoundsCommand.find(id); // throws: unknown bound, with the nearest ids
-    throw new IllegalStateException("unreachable");
+    throw BoundsCommand.unknownBound(id);
   }
 
   private Integer replay() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metabound.bounds.registry.Bound;
 import io.metabound.bounds.registry.BoundRegistry;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -137,7 +138,7 @@ class BoundsCommandTest {
         "ji2022.cor6.expansion-factor||1.1331484530668263"
       })
   void evalPrintsTheHandComputedValue(String id, String settings, double expected) {
-    List<String> args = new java.util.ArrayList<>(List.of("bounds", "eval", id));
+    List<String> args = new ArrayList<>(List.of("bounds", "eval", id));
     if (settings != null) {
       for (String s : settings.split(",")) {
         args.add("--set");
