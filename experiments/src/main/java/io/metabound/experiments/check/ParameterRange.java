@@ -137,7 +137,8 @@ public record ParameterRange(
   }
 
   /**
-   * True when {@code value} lies in the range for these constants (with a 1e-12 relative slack).
+   * True when {@code value} lies in the range for these constants (with a 1e-12 relative slack);
+   * false when an end is NaN.
    */
   public boolean contains(double value, Map<String, Double> constants) {
     double lo = lower.applyAsDouble(constants);

@@ -61,4 +61,12 @@ class ExpressionBoundTest {
     assertEquals(0.01, alpha.decode(0.0, Map.of("L", 2.0)), 1e-15);
     assertEquals("[0.01, 1 / L]", alpha.description());
   }
+
+  @Test
+  void anExpressionEndOutsideItsSymbolsDomainEmptiesTheRangeInsteadOfThrowing() {
+    // the shrinker zeroes Hessians: at L = 0 the end 1/L cannot be evaluated (L is positive)
+    ParameterRange alpha = ParameterRange.expressions("alpha", "0.01", "1/L");
+    assertTrue(!alpha.contains(0.5, Map.of("L", 0.0)));
+    assertTrue(alpha.contains(0.5, Map.of("L", 2.0)));
+  }
 }

@@ -327,25 +327,7 @@ public final class HeatmapCommand implements Callable<Integer> {
   }
 
   private double[] startPoint(int dimension) {
-    double[] w0 = new double[dimension];
-    if (start == null) {
-      return w0;
-    }
-    String[] parts = start.trim().split("\\s*,\\s*");
-    if (parts.length != dimension) {
-      throw new UserInputException("--start: has " + parts.length + " coordinates, the tasks have dimension " + dimension);
-    }
-    for (int i = 0; i < dimension; i++) {
-      try {
-        w0[i] = Double.parseDouble(parts[i]);
-      } catch (NumberFormatException e) {
-        throw new UserInputException("--start: coordinate " + (i + 1) + " is not a number: '" + parts[i] + "'");
-      }
-      if (!Double.isFinite(w0[i])) {
-        throw new UserInputException("--start: coordinate " + (i + 1) + " must be finite");
-      }
-    }
-    return w0;
+    return start == null ? new double[dimension] : CliVectors.parse("--start", start, dimension);
   }
 
   static Set<ImageFormat> parseFormats(String text) {

@@ -16,11 +16,14 @@ import picocli.CommandLine.Command;
     description = "Checks the convergence theory of MAML-family meta-learning against exact computation.",
     subcommands = {
       ReportCommand.class,
+      BoundsCommand.class,
+      OracleCommand.class,
+      CheckCommand.class,
+      ClaimsCommand.class,
       ReproduceCommand.class,
       NotebookCommand.class,
       HeatmapCommand.class,
       MergeCommand.class,
-      ClaimsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class MetaBoundCommand implements Runnable {
