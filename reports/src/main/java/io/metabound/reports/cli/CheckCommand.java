@@ -11,6 +11,7 @@ import io.metabound.experiments.check.NotCheckable;
 import io.metabound.experiments.check.Replay;
 import io.metabound.experiments.check.SuiteSummary;
 import io.metabound.experiments.plan.RegistryPlans;
+import io.metabound.reports.io.TerminalProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -154,7 +155,17 @@ public final class CheckCommand implements Callable<Integer> {
     }
     SuiteSummary summary;
     try {
-      summary = suite.run(settings);
+      // one check at a time, so a terminal shows progress (quiet when not a TTY)
+      List<CheckResult> results = new ArrayList<>();
+      try (TerminalProgress progress =
+          TerminalProgress.start("check", suite.checks().size(), " bounds", 2)) {
+        for (BoundCheck check : suite.checks()) {
+          progress.message(check.boundId());
+          results.add(check.run(settings));
+          progress.accept(results.size());
+        }
+      }
+      summary = CheckSuite.summarise(results, suite.notCheckable(), settings);
     } catch (UncheckedIOException e) {
       throw new UserInputException(e.getMessage() + ": " + e.getCause().getMessage(), e);
     }

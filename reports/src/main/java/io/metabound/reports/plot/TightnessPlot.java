@@ -71,9 +71,12 @@ public final class TightnessPlot {
     chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
     chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max) + 1e-9)));
     chart.getStyler().setXAxisLabelRotation(90);
+    // every bound gets its label (by default XChart thins category labels it judges crowded)
+    chart.getStyler().setXAxisMaxLabelCount(labels.size());
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    // outside the plot: a legend inside can hide a point (a violation far above 1)
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
     chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
