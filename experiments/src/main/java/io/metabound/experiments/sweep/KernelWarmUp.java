@@ -7,7 +7,7 @@ import io.metabound.experiments.oracle.BetaThreshold;
  * Start-up helper for short command-line sweeps: while the main thread does single-threaded work
  * (reading the task file, parsing JSON), a daemon thread on an otherwise idle core runs the sweep
  * kernel and the eigen-solver on a throw-away map, so that the JIT has compiled them when the real
- * sweep starts. It touches no shared state and cannot change any result; {@link #close} stops it
+ * sweep starts, and loads the bounds registry the overlays will need. It touches no shared state and cannot change any result; {@link #close} stops it
  * before the sweep uses all cores.
  */
 public final class KernelWarmUp implements AutoCloseable {
@@ -30,6 +30,8 @@ public final class KernelWarmUp implements AutoCloseable {
   }
 
   private void work() {
+    // the registry's overlays are drawn after the sweep: parse its formulas now, off the main thread
+    RegistryOverlay.preload();
     int d = 8;
     double[] a = new double[d * d];
     double[] b = new double[d];

@@ -73,6 +73,19 @@ public final class RegistryOverlay {
   private RegistryOverlay() {}
 
   /**
+   * Loads the bounds registry (parsing every formula) ahead of use; {@link KernelWarmUp} calls it
+   * on an idle core while a command reads its tasks.
+   */
+  public static void preload() {
+    Conditions.ALL.size();
+  }
+
+  /** The registry's stepsize conditions, selected once (holder idiom: loaded on first use). */
+  private static final class Conditions {
+    static final List<Bound> ALL = select();
+  }
+
+  /**
    * The registry's stepsize conditions over an (α, β) map.
    *
    * @param estimator the swept estimator
@@ -253,6 +266,10 @@ public final class RegistryOverlay {
 
   /** The registry's stepsize conditions other than Takagi2019's per-eigenvalue ones. */
   static List<Bound> stepsizeConditions() {
+    return Conditions.ALL;
+  }
+
+  private static List<Bound> select() {
     List<Bound> out = new ArrayList<>();
     for (Bound bound : BoundRegistry.all()) {
       boolean stepsize =
@@ -264,7 +281,7 @@ public final class RegistryOverlay {
         out.add(bound);
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /**
