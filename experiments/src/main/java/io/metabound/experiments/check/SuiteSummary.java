@@ -1,5 +1,6 @@
 package io.metabound.experiments.check;
 
+import io.metabound.experiments.io.AtomicFiles;
 import io.metabound.experiments.probe.Measurement;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -339,8 +340,8 @@ public record SuiteSummary(
 
   /** Writes {@value #JSON_FILE} and {@value #MARKDOWN_FILE} atomically into {@code directory}. */
   public void writeTo(Path directory) throws IOException {
-    AtomicWrite.writeString(directory.resolve(JSON_FILE), toJson());
-    AtomicWrite.writeString(directory.resolve(MARKDOWN_FILE), toMarkdown());
+    AtomicFiles.writeString(directory.resolve(JSON_FILE), toJson());
+    AtomicFiles.writeString(directory.resolve(MARKDOWN_FILE), toMarkdown());
   }
 
   /** Six significant digits, plain notation for moderate magnitudes. */

@@ -7,7 +7,7 @@ import io.metabound.experiments.check.CounterexampleFile;
 import io.metabound.experiments.check.InstanceJson;
 import io.metabound.experiments.check.SuiteSummary;
 import io.metabound.experiments.check.Verdict;
-import io.metabound.reports.io.AtomicFiles;
+import io.metabound.experiments.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
