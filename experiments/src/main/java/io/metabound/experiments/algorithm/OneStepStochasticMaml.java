@@ -73,9 +73,7 @@ public final class OneStepStochasticMaml extends StochasticTaskSetEstimator {
       int hessianBatch,
       FiniteDifferenceStep step) {
     super(tasks);
-    if (!Double.isFinite(alpha)) {
-      throw new IllegalArgumentException("inner step size alpha must be finite, got " + alpha);
-    }
+    InnerGradientDescent.checkStepSize(alpha);
     checkBatch("D_in", innerBatch);
     checkBatch("D_o", outerBatch);
     checkBatch("D_h", hessianBatch);
