@@ -290,7 +290,7 @@ final class ExpressionParser {
 
   private static String arityProblem(String functionName, int count) {
     if (isVariadic(functionName)) {
-      return functionName + " needs at least 2 arguments, got " + count;
+      return VariadicArguments.tooFew(functionName, count);
     }
     return functionName + " takes exactly 1 argument, got " + (count == 0 ? "0" : "more");
   }

@@ -1,9 +1,7 @@
 package io.metabound.bounds.expr;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The largest of two or more arguments, {@code max(a, b, ...)}. NaN in any argument gives NaN.
@@ -14,11 +12,7 @@ public record Maximum(List<Expression> args) implements Expression {
 
   /** Copies the arguments into an unmodifiable list and requires at least two of them. */
   public Maximum {
-    Objects.requireNonNull(args, "args");
-    args = List.copyOf(args);
-    if (args.size() < 2) {
-      throw new IllegalArgumentException("max needs at least 2 arguments, got " + args.size());
-    }
+    args = VariadicArguments.checked("max", args);
   }
 
   @Override
@@ -32,11 +26,7 @@ public record Maximum(List<Expression> args) implements Expression {
 
   @Override
   public Expression substitute(Map<String, Expression> replacements) {
-    List<Expression> substituted = new ArrayList<>(args.size());
-    for (Expression argument : args) {
-      substituted.add(argument.substitute(replacements));
-    }
-    return new Maximum(substituted);
+    return new Maximum(VariadicArguments.substitute(args, replacements));
   }
 
   @Override

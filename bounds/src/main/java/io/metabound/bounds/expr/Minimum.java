@@ -1,9 +1,7 @@
 package io.metabound.bounds.expr;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The smallest of two or more arguments, {@code min(a, b, ...)}. NaN in any argument gives NaN.
@@ -14,11 +12,7 @@ public record Minimum(List<Expression> args) implements Expression {
 
   /** Copies the arguments into an unmodifiable list and requires at least two of them. */
   public Minimum {
-    Objects.requireNonNull(args, "args");
-    args = List.copyOf(args);
-    if (args.size() < 2) {
-      throw new IllegalArgumentException("min needs at least 2 arguments, got " + args.size());
-    }
+    args = VariadicArguments.checked("min", args);
   }
 
   @Override
@@ -32,11 +26,7 @@ public record Minimum(List<Expression> args) implements Expression {
 
   @Override
   public Expression substitute(Map<String, Expression> replacements) {
-    List<Expression> substituted = new ArrayList<>(args.size());
-    for (Expression argument : args) {
-      substituted.add(argument.substitute(replacements));
-    }
-    return new Minimum(substituted);
+    return new Minimum(VariadicArguments.substitute(args, replacements));
   }
 
   @Override

@@ -54,6 +54,11 @@ final class Definitions {
     return new Builder();
   }
 
+  /** No definitions: {@link #expand} only parses. */
+  static Definitions none() {
+    return builder().build();
+  }
+
   /**
    * Parses a formula and replaces every defined name by its expansion.
    *

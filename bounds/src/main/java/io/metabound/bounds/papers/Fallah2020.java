@@ -2,16 +2,12 @@ package io.metabound.bounds.papers;
 
 import static io.metabound.bounds.registry.Relation.DEFINITION;
 import static io.metabound.bounds.registry.Relation.LOWER_BOUND;
-import static io.metabound.bounds.registry.Relation.ORDER;
 import static io.metabound.bounds.registry.Relation.SIZE_REQUIREMENT;
 import static io.metabound.bounds.registry.Relation.STEPSIZE_THRESHOLD;
 import static io.metabound.bounds.registry.Relation.UPPER_BOUND;
 
 import io.metabound.bounds.registry.Assumption;
 import io.metabound.bounds.registry.Bound;
-import io.metabound.bounds.registry.Provenance;
-import io.metabound.bounds.registry.Reference;
-import io.metabound.bounds.registry.Relation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,6 +59,9 @@ public final class Fallah2020 {
               "L/(sigma^2*(1/B + 20*alpha^2*L^2)) + L*(B*D_o + D_in)/sigma_g^2")
           .define("Smooth_iter", "(L + rho*alpha*(sigma + epsilon))/epsilon^2")
           .build();
+
+  private static final PaperBounds PAPER_BOUNDS =
+      new PaperBounds(PAPER, CITATION, DEFS, Fallah2020::withSigmaTildeNote);
 
   private static final Assumption SMOOTHNESS =
       Assumption.descriptive(
@@ -173,7 +172,7 @@ public final class Fallah2020 {
    * delta)} approximates {@code ∇²phi(w) v} with error at most {@code rho delta ||v||^2}.
    */
   private static Bound eq9FiniteDifferenceError() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.eq9.finite-difference-error",
         "Central-difference Hessian-vector product error",
         "Equation (9)",
@@ -195,7 +194,7 @@ public final class Fallah2020 {
    * L(u)} ||w - u||} with {@code L(w) = 4L + 2 rho alpha E_i||∇f_i(w)||}.
    */
   private static Bound lemma48MetaSmoothness() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.lemma4.8.meta-smoothness",
         "Meta-gradient smoothness L(w) of one-step MAML",
         "Lemma 4.8",
@@ -217,7 +216,7 @@ public final class Fallah2020 {
    * w||^2}.
    */
   private static Bound lemma48TaylorRemainder() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.lemma4.8.taylor-remainder",
         "First-order Taylor remainder of the MAML objective",
         "Lemma 4.8",
@@ -236,7 +235,7 @@ public final class Fallah2020 {
    * alpha / B') sum_{j in B'} ||∇~f_j(w, D^j_beta)||)}.
    */
   private static Bound lemma49StepsizeEstimate() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.lemma4.9.stepsize-estimate",
         "Adaptive stepsize estimate beta~(w)",
         "Lemma 4.9",
@@ -254,7 +253,7 @@ public final class Fallah2020 {
 
   /** Lemma 4.9 (18) [V-ocr+G1]: {@code B' >= ceil((1/2)(rho alpha sigma / L)^2)}. */
   private static Bound lemma49BPrimeThreshold() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.lemma4.9.b-prime-threshold",
         "Task batch B' of the stepsize estimate",
         "Lemma 4.9",
@@ -270,7 +269,7 @@ public final class Fallah2020 {
 
   /** Lemma 4.9 (18) [V-ocr+G1]: {@code D_beta >= ceil((2 rho alpha sigma~ / L)^2)}. */
   private static Bound lemma49DBetaThreshold() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.lemma4.9.d-beta-threshold",
         "Per-task sample batch D_beta of the stepsize estimate",
         "Lemma 4.9",
@@ -286,7 +285,7 @@ public final class Fallah2020 {
 
   /** Lemma 4.9 (19) [V-ocr+G1]: {@code E[beta~(w)] >= 0.8 / L(w)}. */
   private static Bound lemma49StepsizeMean() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.lemma4.9.stepsize-mean",
         "Mean of the stepsize estimate",
         "Lemma 4.9",
@@ -303,7 +302,7 @@ public final class Fallah2020 {
 
   /** Lemma 4.9 (19) [V-ocr+G1]: {@code E[beta~(w)^2] <= 3.125 / L(w)^2}. */
   private static Bound lemma49StepsizeSecondMoment() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.lemma4.9.stepsize-second-moment",
         "Second moment of the stepsize estimate",
         "Lemma 4.9",
@@ -323,7 +322,7 @@ public final class Fallah2020 {
    * sqrt(D_in)}.
    */
   private static Bound lemma410EstimatorBias() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.lemma4.10.estimator-bias",
         "Bias of the stochastic gradient at the stochastically adapted point",
         "Lemma 4.10",
@@ -344,7 +343,7 @@ public final class Fallah2020 {
    * alpha^2 L^2 sigma~^2 / D_in + sigma~^2 / D_o}.
    */
   private static Bound lemma410EstimatorSecondMoment() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.lemma4.10.estimator-second-moment",
         "Second moment of the stochastic gradient at the adapted point",
         "Lemma 4.10",
@@ -365,7 +364,7 @@ public final class Fallah2020 {
    * ∇f_i(w))|| + alpha L sigma~ / sqrt(D_in))^2 + sigma~^2 / D_o}.
    */
   private static Bound lemma410EstimatorSecondMomentMinimised() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.lemma4.10.estimator-second-moment-min",
         "Second moment of the stochastic gradient at the adapted point (best phi)",
         "Lemma 4.10",
@@ -387,7 +386,7 @@ public final class Fallah2020 {
    * / sqrt(D_test) + alpha^2 L sigma_H sigma~ / D_test}.
    */
   private static Bound thm411SurrogateGap() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.thm4.11.surrogate-gap",
         "Gap between the test-time objective F^ and the MAML objective F",
         "Theorem 4.11",
@@ -405,7 +404,7 @@ public final class Fallah2020 {
 
   /** Theorem 4.12 [V-ocr+G1]: the inner stepsize condition {@code alpha in (0, 1/L]}. */
   private static Bound thm412AlphaThreshold() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.thm4.12.alpha-threshold",
         "MAML inner stepsize condition",
         "Theorem 4.12",
@@ -422,7 +421,7 @@ public final class Fallah2020 {
 
   /** Theorem 4.12 [V-ocr+G1]: {@code D_h >= ceil(2 alpha^2 sigma_H^2)}. */
   private static Bound thm412HessianBatchThreshold() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.thm4.12.d-h-threshold",
         "MAML Hessian batch D_h",
         "Theorem 4.12",
@@ -451,7 +450,7 @@ public final class Fallah2020 {
    * + sigma~^2/D_in)) + epsilon}.
    */
   private static Bound thm412StationarityFloor() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.thm4.12.stationarity-floor",
         "MAML accuracy (23)",
         "Theorem 4.12",
@@ -472,7 +471,7 @@ public final class Fallah2020 {
    * + D_in)/sigma~^2}} iterations.
    */
   private static Bound thm412Iterations() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.thm4.12.iterations",
         "MAML iteration count (24)",
         "Theorem 4.12",
@@ -491,7 +490,7 @@ public final class Fallah2020 {
    * sigma~^2/(B D_o) + sigma~^2/D_in}.
    */
   private static Bound thm412StationarityExplicit() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.thm4.12.stationarity-explicit",
         "MAML accuracy, general explicit-constant version",
         "Theorem 4.12",
@@ -513,7 +512,7 @@ public final class Fallah2020 {
    * epsilon))/epsilon^2, L B/sigma^2 + L (B D_o + D_in)/sigma~^2}}.
    */
   private static Bound thm412IterationsExplicit() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.thm4.12.iterations-explicit",
         "MAML iteration count, general version",
         "Theorem 4.12",
@@ -528,7 +527,7 @@ public final class Fallah2020 {
 
   /** Corollary 4.13 (25) [V-ocr]: {@code B >= C_1 sigma^2 / epsilon^2}. */
   private static Bound cor413TaskBatch() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.cor4.13.task-batch",
         "MAML task batch for epsilon-stationarity",
         "Corollary 4.13",
@@ -543,7 +542,7 @@ public final class Fallah2020 {
 
   /** Corollary 4.13 (25) [V-ocr]: {@code D_in, B D_o >= C_2 sigma~^2 / epsilon^2}. */
   private static Bound cor413SampleBatch() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.cor4.13.sample-batch",
         "MAML sample batches D_in and B*D_o for epsilon-stationarity",
         "Corollary 4.13",
@@ -558,7 +557,7 @@ public final class Fallah2020 {
 
   /** Corollary 4.13 [V-ocr]: an epsilon-FOSP after {@code O(Delta L / epsilon^2)} iterations. */
   private static Bound cor413Iterations() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.cor4.13.iterations",
         "MAML iterations to an epsilon-FOSP",
         "Corollary 4.13",
@@ -576,7 +575,7 @@ public final class Fallah2020 {
    * alpha sigma~ L / sqrt(D_test), alpha^2 L sigma_H sigma~ / D_test})}.
    */
   private static Bound remark414SurrogateGap() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.remark4.14.surrogate-gap",
         "Test-time objective versus MAML objective, order",
         "Remark 4.14",
@@ -591,7 +590,7 @@ public final class Fallah2020 {
 
   /** Theorem 4.15 [V-ocr, G1 consistent]: {@code alpha in (0, 1/(10L)]}. */
   private static Bound thm415AlphaThreshold() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.thm4.15.alpha-threshold",
         "FO-MAML inner stepsize condition",
         "Theorem 4.15",
@@ -607,7 +606,7 @@ public final class Fallah2020 {
 
   /** Theorem 4.15 [V-ocr, G1 consistent]: {@code D_h >= ceil(2 alpha^2 sigma_H^2)} as printed. */
   private static Bound thm415HessianBatchThreshold() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.thm4.15.d-h-threshold",
         "FO-MAML Hessian batch D_h (as printed)",
         "Theorem 4.15",
@@ -637,7 +636,7 @@ public final class Fallah2020 {
    * L^2 + 1/B) + sigma~^2/(B D_o) + sigma~^2/D_in)) + epsilon}.
    */
   private static Bound thm415StationarityFloor() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.thm4.15.stationarity-floor",
         "FO-MAML accuracy (26)",
         "Theorem 4.15",
@@ -658,7 +657,7 @@ public final class Fallah2020 {
    * (alpha^2 L^2 + 1/B)) + L (B D_o + D_in)/sigma~^2}} iterations.
    */
   private static Bound thm415Iterations() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.thm4.15.iterations",
         "FO-MAML iteration count",
         "Theorem 4.15",
@@ -677,7 +676,7 @@ public final class Fallah2020 {
    * sigma~^2/(B D_o) + sigma~^2/D_in}.
    */
   private static Bound thm415StationarityExplicit() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.thm4.15.stationarity-explicit",
         "FO-MAML accuracy, general explicit-constant version",
         "Theorem 4.15",
@@ -695,7 +694,7 @@ public final class Fallah2020 {
 
   /** General FO-MAML theorem iteration count [S]. */
   private static Bound thm415IterationsExplicit() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.thm4.15.iterations-explicit",
         "FO-MAML iteration count, general version",
         "Theorem 4.15",
@@ -710,7 +709,7 @@ public final class Fallah2020 {
 
   /** Corollary 4.16 (27) [V-ocr, partly garbled]: {@code B >= C_1 / (alpha^2 L^2)}. */
   private static Bound cor416TaskBatch() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.cor4.16.task-batch",
         "FO-MAML task batch for its accuracy floor",
         "Corollary 4.16",
@@ -728,7 +727,7 @@ public final class Fallah2020 {
    * sigma^2)}.
    */
   private static Bound cor416SampleBatch() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.cor4.16.sample-batch",
         "FO-MAML sample batches D_in and B*D_o for its accuracy floor",
         "Corollary 4.16",
@@ -745,7 +744,7 @@ public final class Fallah2020 {
    * Corollary 4.16 [V-ocr, partly garbled]: FO-MAML reaches {@code E||∇F(w)|| <= O(alpha sigma L)}.
    */
   private static Bound cor416StationarityFloor() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.cor4.16.stationarity-floor",
         "FO-MAML accuracy floor",
         "Corollary 4.16",
@@ -764,7 +763,7 @@ public final class Fallah2020 {
    * iterations.
    */
   private static Bound cor416Iterations() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.cor4.16.iterations",
         "FO-MAML iterations to its accuracy floor",
         "Corollary 4.16",
@@ -779,7 +778,7 @@ public final class Fallah2020 {
 
   /** Theorem 4.17 [V-ocr+G1]: {@code alpha in (0, 1/(6L)]}. */
   private static Bound thm417AlphaThreshold() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.thm4.17.alpha-threshold",
         "HF-MAML inner stepsize condition",
         "Theorem 4.17",
@@ -795,7 +794,7 @@ public final class Fallah2020 {
 
   /** Theorem 4.17 [V-ocr+G1]: {@code D_h >= ceil(36 (alpha rho sigma_H)^2)}, as printed. */
   private static Bound thm417HessianBatchThresholdPrinted() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.thm4.17.d-h-threshold-printed",
         "HF-MAML Hessian batch D_h, as printed",
         "Theorem 4.17",
@@ -815,7 +814,7 @@ public final class Fallah2020 {
    * Theorem 4.17, probable intended reading [V-ocr+G1]: {@code D_h >= ceil(36 (alpha sigma_H)^2)}.
    */
   private static Bound thm417HessianBatchThreshold() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.thm4.17.d-h-threshold",
         "HF-MAML Hessian batch D_h, probable intended reading",
         "Theorem 4.17",
@@ -846,7 +845,7 @@ public final class Fallah2020 {
    * ||∇~f_i(w_k - alpha ∇~f_i(w_k, D_in), D_o)||)}.
    */
   private static Bound thm417FiniteDifferenceStep() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.thm4.17.finite-difference-step",
         "HF-MAML finite-difference step delta",
         "Theorem 4.17",
@@ -863,7 +862,7 @@ public final class Fallah2020 {
 
   /** Theorem 4.17 (28) [V-ocr+G1]: the MAML accuracy {@code O(sqrt(Sigma)) + epsilon}. */
   private static Bound thm417StationarityFloor() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.thm4.17.stationarity-floor",
         "HF-MAML accuracy (28)",
         "Theorem 4.17",
@@ -880,7 +879,7 @@ public final class Fallah2020 {
 
   /** Theorem 4.17 (29) [V-ocr+G1]: the MAML iteration count. */
   private static Bound thm417Iterations() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.thm4.17.iterations",
         "HF-MAML iteration count (29)",
         "Theorem 4.17",
@@ -898,7 +897,7 @@ public final class Fallah2020 {
    * Sigma / L, epsilon}}.
    */
   private static Bound thm417StationarityExplicit() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "fallah2020.thm4.17.stationarity-explicit",
         "HF-MAML accuracy, general explicit-constant version",
         "Theorem 4.17",
@@ -916,7 +915,7 @@ public final class Fallah2020 {
 
   /** General HF-MAML theorem iteration count [S]: the general MAML count. */
   private static Bound thm417IterationsExplicit() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "fallah2020.thm4.17.iterations-explicit",
         "HF-MAML iteration count, general version",
         "Theorem 4.17",
@@ -932,7 +931,7 @@ public final class Fallah2020 {
   // ------------------------------------------------------------------------------- helpers
 
   private static Bound taskBatchThreshold(String id, String result, String method) {
-    return bound(
+    return PAPER_BOUNDS.bound(
         id,
         method + " task batch B",
         result,
@@ -947,7 +946,7 @@ public final class Fallah2020 {
   }
 
   private static Bound metaStepsize(String id, String result, String method, int divisor) {
-    return bound(
+    return PAPER_BOUNDS.bound(
         id,
         method + " meta stepsize beta~/" + divisor,
         result,
@@ -963,54 +962,35 @@ public final class Fallah2020 {
   }
 
   private static List<Assumption> mainTheoremAssumptions(Assumption... specific) {
-    List<Assumption> assumptions = new ArrayList<>();
-    assumptions.add(ALPHA_POSITIVE);
-    assumptions.addAll(List.of(specific));
-    assumptions.add(B_AT_LEAST_20);
-    assumptions.add(B_PRIME_LARGE);
-    assumptions.add(D_BETA_LARGE);
-    assumptions.add(THEOREM_ASSUMPTIONS);
-    return assumptions;
+    return theoremAssumptions(THEOREM_ASSUMPTIONS, specific);
   }
 
   private static List<Assumption> generalTheoremAssumptions(Assumption... specific) {
+    return theoremAssumptions(GENERAL_ASSUMPTIONS, specific);
+  }
+
+  /**
+   * The assumption list of Theorems 4.12-4.17: {@code alpha > 0}, the theorem's own conditions,
+   * {@code B >= 20}, the (18) batch sizes of the stepsize estimate, then the standing assumptions
+   * ({@link #THEOREM_ASSUMPTIONS} or {@link #GENERAL_ASSUMPTIONS}).
+   */
+  private static List<Assumption> theoremAssumptions(Assumption standing, Assumption... specific) {
     List<Assumption> assumptions = new ArrayList<>();
     assumptions.add(ALPHA_POSITIVE);
     assumptions.addAll(List.of(specific));
     assumptions.add(B_AT_LEAST_20);
     assumptions.add(B_PRIME_LARGE);
     assumptions.add(D_BETA_LARGE);
-    assumptions.add(GENERAL_ASSUMPTIONS);
+    assumptions.add(standing);
     return assumptions;
   }
 
-  private static Bound bound(
-      String id,
-      String title,
-      String result,
-      String equation,
-      String formula,
-      Relation relation,
-      String quantity,
-      List<Assumption> assumptions,
-      String tag,
-      String source,
-      String note) {
-    Bound draft =
-        new Bound(
-            id,
-            title,
-            new Reference(PAPER, CITATION, result, equation),
-            DEFS.expand(formula),
-            relation,
-            quantity,
-            assumptions,
-            Provenance.of(tag, source),
-            note);
+  /** Every bound speaking of {@code sigma_g} says that it is the paper's {@code sigma~}. */
+  private static Bound withSigmaTildeNote(Bound draft) {
     if (!draft.allSymbols().contains("sigma_g")) {
       return draft;
     }
-    // every bound speaking of sigma_g says that it is the paper's sigma~
+    String note = draft.note();
     String sep = note.isEmpty() || note.endsWith(".") ? "" : ".";
     return new Bound(
         draft.id(),
@@ -1022,33 +1002,5 @@ public final class Fallah2020 {
         draft.assumptions(),
         draft.provenance(),
         (note + sep + SIGMA_TILDE_NOTE).strip());
-  }
-
-  private static Bound orderBound(
-      String id,
-      String title,
-      String result,
-      String equation,
-      String formula,
-      String quantity,
-      List<Assumption> assumptions,
-      String tag,
-      String source,
-      String note) {
-    return bound(
-        id,
-        title,
-        result,
-        equation,
-        formula,
-        ORDER,
-        quantity,
-        assumptions,
-        tag,
-        source,
-        ("Order only: constants unspecified, checkable in scaling (slope) only, never as an"
-                + " inequality. "
-                + note)
-            .strip());
   }
 }

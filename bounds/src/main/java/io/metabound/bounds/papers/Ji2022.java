@@ -2,16 +2,12 @@ package io.metabound.bounds.papers;
 
 import static io.metabound.bounds.registry.Relation.DEFINITION;
 import static io.metabound.bounds.registry.Relation.LOWER_BOUND;
-import static io.metabound.bounds.registry.Relation.ORDER;
 import static io.metabound.bounds.registry.Relation.SIZE_REQUIREMENT;
 import static io.metabound.bounds.registry.Relation.STEPSIZE_THRESHOLD;
 import static io.metabound.bounds.registry.Relation.UPPER_BOUND;
 
 import io.metabound.bounds.registry.Assumption;
 import io.metabound.bounds.registry.Bound;
-import io.metabound.bounds.registry.Provenance;
-import io.metabound.bounds.registry.Reference;
-import io.metabound.bounds.registry.Relation;
 import java.util.List;
 
 /**
@@ -82,6 +78,8 @@ public final class Ji2022 {
           .define("R9", "Delta/(xi9*K) + theta9/(xi9*ell0)")
           .define("phi9", "ell0 + C_L/gamma*(sigma + a^N*(a^N - 1)*b)")
           .build();
+
+  private static final PaperBounds PAPER_BOUNDS = new PaperBounds(PAPER, CITATION, DEFS);
 
   private static final Assumption ASSUMPTION_1 =
       Assumption.descriptive(
@@ -199,7 +197,7 @@ public final class Ji2022 {
    * {@code ||w~^i_j - u~^i_j|| <= (1 + alpha L)^j ||w - u||}.
    */
   private static Bound lemma11PathSensitivity() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma11.path-sensitivity",
         "Inner GD paths separate at most geometrically",
         "Lemma 11",
@@ -218,7 +216,7 @@ public final class Ji2022 {
    * Lemma 12 [R-hi]: {@code ||∇l_i(w~^i_j)|| <= (1 + alpha L)^j ||∇l_i(w)||} along the GD path (1).
    */
   private static Bound lemma12GradientGrowth() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma12.gradient-growth",
         "Task gradient grows at most geometrically along the inner path",
         "Lemma 12",
@@ -238,7 +236,7 @@ public final class Ji2022 {
    * sum_{n=1}^N binom(N,n) a^n = (1 + a)^N - 1}; registered with {@code a = alpha L}, as applied.
    */
   private static Bound lemma13ProductDeviation() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma13.product-deviation",
         "Product of perturbed identities stays near the identity",
         "Lemma 13",
@@ -260,7 +258,7 @@ public final class Ji2022 {
    * ||∇L_i(w) - ∇l_i(w)|| <= C_l ||∇l_i(w)||} with {@code C_l = (1 + alpha L)^(2N) - 1}.
    */
   private static Bound lemma14MetaGradientDeviation() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma14.meta-gradient-deviation",
         "Per-task meta-gradient versus task gradient (C_l)",
         "Lemma 14",
@@ -283,7 +281,7 @@ public final class Ji2022 {
    * alpha L)^N - 1 + N alpha L (1 + alpha L)^(2N)}.
    */
   private static Bound lemma14MetaGradientDeviationAlternative() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma14.meta-gradient-deviation-alt",
         "Per-task meta-gradient versus task gradient, larger alternative reading of C_l",
         "Lemma 14",
@@ -304,7 +302,7 @@ public final class Ji2022 {
    * (||∇L(w)|| + sigma) / (2 - (1 + alpha L)^(2N))}.
    */
   private static Bound lemma15TaskGradientNorm() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma15.task-gradient-norm",
         "Mean task-gradient norm bounded by the meta-gradient norm",
         "Lemma 15",
@@ -324,7 +322,7 @@ public final class Ji2022 {
    * 1)/L}.
    */
   private static Bound lemma15AlphaThreshold() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma15.alpha-threshold",
         "Inner stepsize condition C_l < 1",
         "Lemma 15",
@@ -345,7 +343,7 @@ public final class Ji2022 {
    * {@code L_w = (1 + alpha L)^(2N) L + C_L E_i||∇l_i(w)||}.
    */
   private static Bound lemma16StepsizeMean() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma16.stepsize-mean",
         "Mean of the adaptive meta stepsize (resampling)",
         "Lemma 16",
@@ -363,7 +361,7 @@ public final class Ji2022 {
 
   /** The |D_{L_k}| threshold of Lemma 16 [R-med/lo]: {@code 16 C_L^2 sigma_g^2 / (a^(4N) L^2)}. */
   private static Bound lemma16DlThreshold() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma16.d-l-threshold",
         "Batch of the stepsize estimate per task, |D_{L_k}|",
         "Lemma 16",
@@ -384,7 +382,7 @@ public final class Ji2022 {
    * {@code c_2 = 1 + 3 C_L^2 (sigma^2 + sigma_g^2/|D_{L_k}|) / (|B'_k| a^(4N) L^2)}.
    */
   private static Bound lemma16StepsizeSecondMoment() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma16.stepsize-second-moment",
         "Second moment of the adaptive meta stepsize (resampling)",
         "Lemma 16",
@@ -405,7 +403,7 @@ public final class Ji2022 {
    * (a^(4N) L^2)}, which makes {@code c_2 <= 2}.
    */
   private static Bound lemma16BPrimeThreshold() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma16.b-prime-threshold",
         "Task batch of the stepsize estimate, |B'_k|",
         "Lemma 16",
@@ -424,7 +422,7 @@ public final class Ji2022 {
    * finite-sum inner path (9).
    */
   private static Bound lemma17GradientGrowth() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma17.gradient-growth",
         "Support-loss gradient grows at most geometrically along the inner path (finite sum)",
         "Lemma 17",
@@ -443,7 +441,7 @@ public final class Ji2022 {
    * (1 + alpha L)^N ((1 + alpha L)^N - 1) ||∇l_{S_i}(w)||}.
    */
   private static Bound lemma18MetaGradientDeviation() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma18.meta-gradient-deviation",
         "Per-task meta-gradient versus query gradient (finite sum)",
         "Lemma 18",
@@ -463,7 +461,7 @@ public final class Ji2022 {
    * alpha L)^N - 1) b) / (2 - (1 + alpha L)^(2N))}.
    */
   private static Bound lemma19TaskGradientNorm() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma19.task-gradient-norm",
         "Mean query-gradient norm bounded by the meta-gradient norm (finite sum)",
         "Lemma 19",
@@ -482,7 +480,7 @@ public final class Ji2022 {
    * by Jensen {@code E beta_k >= 1 / (C_beta L_{w_k})}, {@code L_w} of Prop 7.
    */
   private static Bound lemma20StepsizeMean() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma20.stepsize-mean",
         "Mean of the adaptive meta stepsize (finite sum)",
         "Lemma 20",
@@ -503,7 +501,7 @@ public final class Ji2022 {
    * c_2 = 1 + 3 C_L^2 sigma^2 / (|B'_k| l0^2)}, {@code l0} the constant part of {@code L_w}.
    */
   private static Bound lemma20StepsizeSecondMoment() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.lemma20.stepsize-second-moment",
         "Second moment of the adaptive meta stepsize (finite sum)",
         "Lemma 20",
@@ -526,7 +524,7 @@ public final class Ji2022 {
    * alpha L)^N - 1)}; registered with the simplified {@code C_L}.
    */
   private static Bound prop1MetaSmoothness() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.prop1.meta-smoothness",
         "Meta-gradient smoothness, resampling case (L_w)",
         "Proposition 1",
@@ -545,7 +543,7 @@ public final class Ji2022 {
 
   /** The constant {@code C_L} of Proposition 1 [R-hi] (13), in the printed form. */
   private static Bound prop1SmoothnessCoefficient() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.prop1.c-l",
         "Coefficient C_L of the gradient-dependent part of L_w",
         "Proposition 1",
@@ -565,7 +563,7 @@ public final class Ji2022 {
    * alpha L)^(2N) L + C_L / |B'_k| sum_{i in B'_k} ||∇l_i(w_k; D^i_{L_k})||}.
    */
   private static Bound eq14MetaStepsize() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.eq14.meta-stepsize",
         "Adaptive meta stepsize, resampling case",
         "Equation (14)",
@@ -586,7 +584,7 @@ public final class Ji2022 {
    * E||w^i_{k,j} - w~^i_{k,j}|| <= ((1 + alpha L)^j - 1) sigma_g / (L sqrt(S))}.
    */
   private static Bound prop2PathDeviation() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.prop2.path-deviation",
         "SGD inner path versus GD inner path, first moment",
         "Proposition 2",
@@ -605,7 +603,7 @@ public final class Ji2022 {
    * alpha^2 L^2)^j alpha sigma_g^2 / (L S)}.
    */
   private static Bound prop2PathDeviationSecondMoment() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.prop2.path-deviation-second-moment",
         "SGD inner path versus GD inner path, second moment",
         "Proposition 2",
@@ -626,7 +624,7 @@ public final class Ji2022 {
    * sigma_g^2 / (L (2 + alpha L) S) ((1 + alpha L)^(2j) - 1)}, with equality at {@code j = 1}.
    */
   private static Bound prop2PathDeviationSecondMomentTight() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.prop2.path-deviation-second-moment-tight",
         "SGD inner path versus GD inner path, second moment (tightest valid alternative)",
         "Proposition 2",
@@ -648,7 +646,7 @@ public final class Ji2022 {
    * gamma) (||∇L(w_k)|| + sigma)]}.
    */
   private static Bound prop3EstimatorBias() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.prop3.estimator-bias",
         "First-moment error (bias) of the N-step meta-gradient estimator",
         "Proposition 3",
@@ -672,7 +670,7 @@ public final class Ji2022 {
    * sigma_H/sqrt(D))^2}, {@code V_N} the Prop 2 second-moment bound at {@code j = N}.
    */
   private static Bound prop4EstimatorSecondMoment() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.prop4.estimator-second-moment",
         "Second moment of the N-step meta-gradient estimator",
         "Proposition 4",
@@ -698,7 +696,7 @@ public final class Ji2022 {
    * C_L sigma_g/(L gamma sqrt(S))}.
    */
   private static Bound thm5Stationarity() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.thm5.stationarity",
         "Convergence of multi-step MAML, resampling case",
         "Theorem 5",
@@ -722,7 +720,7 @@ public final class Ji2022 {
 
   /** Theorem 5, the sharper root form of (20) [R-hi structure, R-lo constants]. */
   private static Bound thm5StationarityRoot() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.thm5.stationarity-root",
         "Convergence of multi-step MAML, resampling case (exact root of the quadratic)",
         "Theorem 5",
@@ -752,7 +750,7 @@ public final class Ji2022 {
 
   /** Corollary 6 [R-hi]: the inner stepsize {@code alpha = 1/(8 N L)}. */
   private static Bound cor6InnerStepsize() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.cor6.inner-stepsize",
         "Inner stepsize choice alpha = 1/(8NL), resampling case",
         "Corollary 6",
@@ -772,7 +770,7 @@ public final class Ji2022 {
    * 1/(8NL)}.
    */
   private static Bound cor6ExpansionFactor() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.cor6.expansion-factor",
         "Inner expansion factor at alpha = 1/(8NL)",
         "Corollary 6",
@@ -788,7 +786,7 @@ public final class Ji2022 {
 
   /** Corollary 6 consequence [R-hi]: {@code (1 + alpha L)^(2N) <= e^(1/4)}. */
   private static Bound cor6ExpansionFactorSquared() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.cor6.expansion-factor-squared",
         "Squared inner expansion factor at alpha = 1/(8NL)",
         "Corollary 6",
@@ -804,7 +802,7 @@ public final class Ji2022 {
 
   /** Corollary 6 consequence [R-hi]: {@code gamma = 2 - (1 + alpha L)^(2N) >= 2 - e^(1/4)}. */
   private static Bound cor6StabilityMargin() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.cor6.stability-margin",
         "Lemma 15 margin gamma at alpha = 1/(8NL)",
         "Corollary 6",
@@ -823,7 +821,7 @@ public final class Ji2022 {
    * (13) at {@code alpha <= 1/(8NL)}).
    */
   private static Bound cor6SmoothnessCoefficient() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.cor6.c-l",
         "C_L at alpha = 1/(8NL)",
         "Corollary 6",
@@ -839,10 +837,11 @@ public final class Ji2022 {
 
   /** Corollary 6 [R-med]: batch sizes {@code S, B = Theta(epsilon^(-2))}. */
   private static Bound cor6BatchSize() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "ji2022.cor6.batch-size",
         "Batch sizes S and B of Corollary 6",
         "Corollary 6",
+        "",
         "epsilon^(-2)",
         "batch-size",
         List.of(ALPHA_CHOICE),
@@ -856,10 +855,11 @@ public final class Ji2022 {
    * epsilon}.
    */
   private static Bound cor6Iterations() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "ji2022.cor6.iterations",
         "Iterations to epsilon-stationarity, resampling case",
         "Corollary 6",
+        "",
         "epsilon^(-2)",
         "iterations-to-epsilon",
         List.of(ALPHA_CHOICE),
@@ -873,10 +873,11 @@ public final class Ji2022 {
    * gradient computations.
    */
   private static Bound cor6GradientComputationsPerIteration() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "ji2022.cor6.gradient-computations-per-iteration",
         "Gradient computations per iteration, resampling case",
         "Corollary 6",
+        "",
         "N*epsilon^(-4)",
         "gradient-computations-per-iteration",
         List.of(ALPHA_CHOICE),
@@ -887,10 +888,11 @@ public final class Ji2022 {
 
   /** Corollary 6 [R-med]: {@code B N D = O(N epsilon^(-2))} Hessian computations per iteration. */
   private static Bound cor6HessianComputationsPerIteration() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "ji2022.cor6.hessian-computations-per-iteration",
         "Hessian computations per iteration, resampling case",
         "Corollary 6",
+        "",
         "N*epsilon^(-2)",
         "hessian-computations-per-iteration",
         List.of(ALPHA_CHOICE),
@@ -901,10 +903,11 @@ public final class Ji2022 {
 
   /** Corollary 6 [R-med]: total gradient cost {@code O(N epsilon^(-6))}. */
   private static Bound cor6GradientComputations() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "ji2022.cor6.gradient-computations",
         "Total gradient computations, resampling case",
         "Corollary 6",
+        "",
         "N*epsilon^(-6)",
         "gradient-computations",
         List.of(ALPHA_CHOICE),
@@ -921,7 +924,7 @@ public final class Ji2022 {
    * alpha L)^N - 1)^2}.
    */
   private static Bound prop7MetaSmoothness() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.prop7.meta-smoothness",
         "Meta-gradient smoothness, finite-sum case",
         "Proposition 7",
@@ -939,7 +942,7 @@ public final class Ji2022 {
 
   /** The constant {@code C_b} of Proposition 7 [R-med] (21). */
   private static Bound prop7SmoothnessCoefficient() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.prop7.c-b",
         "Coefficient C_b of the support/query gap in L_w",
         "Proposition 7",
@@ -958,7 +961,7 @@ public final class Ji2022 {
    * + C_L / |B'_k| sum_{i in B'_k} ||∇l_{T_i}(w_k)||}.
    */
   private static Bound eq22MetaStepsize() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.eq22.meta-stepsize",
         "Adaptive meta stepsize, finite-sum case",
         "Equation (22)",
@@ -979,7 +982,7 @@ public final class Ji2022 {
    * (sigma + a^N (a^N - 1) b)^2/gamma^2] + 2 a^(2N) (a^N - 1)^2 b_sq}.
    */
   private static Bound prop8EstimatorSecondMoment() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.prop8.estimator-second-moment",
         "Second moment of the meta-gradient estimator, finite-sum case",
         "Proposition 8",
@@ -1002,7 +1005,7 @@ public final class Ji2022 {
    * {@code theta = c_2 B_squ/(2 C_beta^2 B)}, {@code c_2} of Lemma 20.
    */
   private static Bound thm9Stationarity() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.thm9.stationarity",
         "Convergence of multi-step MAML, finite-sum case",
         "Theorem 9",
@@ -1025,7 +1028,7 @@ public final class Ji2022 {
 
   /** Corollary 10 [R-hi]: the inner stepsize {@code alpha = 1/(8 N L)} (finite sum). */
   private static Bound cor10InnerStepsize() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "ji2022.cor10.inner-stepsize",
         "Inner stepsize choice alpha = 1/(8NL), finite-sum case",
         "Corollary 10",
@@ -1041,10 +1044,11 @@ public final class Ji2022 {
 
   /** Corollary 10 [R-med]: {@code B >= C_B epsilon^(-2)} with {@code C_B} large. */
   private static Bound cor10BatchSize() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "ji2022.cor10.batch-size",
         "Task batch size B of Corollary 10",
         "Corollary 10",
+        "",
         "epsilon^(-2)",
         "batch-size",
         List.of(ALPHA_CHOICE),
@@ -1055,10 +1059,11 @@ public final class Ji2022 {
 
   /** Corollary 10 [R-med]: {@code K = O(epsilon^(-2))}. */
   private static Bound cor10Iterations() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "ji2022.cor10.iterations",
         "Iterations to epsilon-stationarity, finite-sum case",
         "Corollary 10",
+        "",
         "epsilon^(-2)",
         "iterations-to-epsilon",
         List.of(ALPHA_CHOICE),
@@ -1071,10 +1076,11 @@ public final class Ji2022 {
    * Corollary 10 [R-med]: {@code O(epsilon^(-4) (N |S_i| + |T_i|))} gradient computations in total.
    */
   private static Bound cor10GradientComputations() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "ji2022.cor10.gradient-computations",
         "Total gradient computations, finite-sum case",
         "Corollary 10",
+        "",
         "epsilon^(-4)*(N*S + T)",
         "gradient-computations",
         List.of(ALPHA_CHOICE),
@@ -1086,67 +1092,16 @@ public final class Ji2022 {
 
   /** Corollary 10 [R-med]: {@code O(N epsilon^(-2))} Hessian computations per iteration. */
   private static Bound cor10HessianComputationsPerIteration() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "ji2022.cor10.hessian-computations-per-iteration",
         "Hessian computations per iteration, finite-sum case",
         "Corollary 10",
+        "",
         "N*epsilon^(-2)",
         "hessian-computations-per-iteration",
         List.of(ALPHA_CHOICE),
         "[R-med]",
         "THEOREMS.md §1.6",
         "Each Hessian computation is over the support set S_i.");
-  }
-
-  // ------------------------------------------------------------------------------- helpers
-
-  private static Bound bound(
-      String id,
-      String title,
-      String result,
-      String equation,
-      String formula,
-      Relation relation,
-      String quantity,
-      List<Assumption> assumptions,
-      String tag,
-      String source,
-      String note) {
-    return new Bound(
-        id,
-        title,
-        new Reference(PAPER, CITATION, result, equation),
-        DEFS.expand(formula),
-        relation,
-        quantity,
-        assumptions,
-        Provenance.of(tag, source),
-        note);
-  }
-
-  private static Bound orderBound(
-      String id,
-      String title,
-      String result,
-      String formula,
-      String quantity,
-      List<Assumption> assumptions,
-      String tag,
-      String source,
-      String note) {
-    return bound(
-        id,
-        title,
-        result,
-        "",
-        formula,
-        ORDER,
-        quantity,
-        assumptions,
-        tag,
-        source,
-        "Order only: constants unspecified, checkable in scaling (slope) only, never as an"
-            + " inequality. "
-            + note);
   }
 }

@@ -1,14 +1,10 @@
 package io.metabound.bounds.papers;
 
 import static io.metabound.bounds.registry.Relation.DEFINITION;
-import static io.metabound.bounds.registry.Relation.ORDER;
 import static io.metabound.bounds.registry.Relation.UPPER_BOUND;
 
 import io.metabound.bounds.registry.Assumption;
 import io.metabound.bounds.registry.Bound;
-import io.metabound.bounds.registry.Provenance;
-import io.metabound.bounds.registry.Reference;
-import io.metabound.bounds.registry.Relation;
 import java.util.List;
 
 /**
@@ -41,6 +37,8 @@ public final class Rajeswaran2019 {
           .define("C_delta", "2*lambda*rho/mu^2*B_lip + lambda*L/mu")
           .define("Table_log", "log(D_sol/delta)")
           .build();
+
+  private static final PaperBounds PAPER_BOUNDS = new PaperBounds(PAPER, CITATION, DEFS);
 
   private static final Assumption ASSUMPTION_2 =
       Assumption.descriptive(
@@ -130,7 +128,7 @@ public final class Rajeswaran2019 {
    * lambda_i/lambda)}.
    */
   private static Bound lemma1ImplicitJacobian() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "rajeswaran2019.lemma1.implicit-jacobian",
         "Implicit Jacobian of the proximal inner solution, per eigenvalue",
         "Lemma 1",
@@ -157,7 +155,7 @@ public final class Rajeswaran2019 {
    * I >= mu I}, hence {@code ||(I + ∇²L^_i/lambda)^(-1)|| <= lambda/mu}.
    */
   private static Bound lemma1JacobianNorm() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "rajeswaran2019.lemma1.jacobian-norm",
         "Spectral norm of the implicit Jacobian",
         "Lemma 1",
@@ -180,7 +178,7 @@ public final class Rajeswaran2019 {
    * / delta)} gradient computations.
    */
   private static Bound lemma2AgdIterations() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "rajeswaran2019.lemma2.agd-iterations",
         "Accelerated gradient descent to a delta-accurate inner solution",
         "Lemma 2",
@@ -204,7 +202,7 @@ public final class Rajeswaran2019 {
    * L_i(Alg*_i(theta))|| <= (2 lambda rho B / mu^2 + lambda L / mu) delta + delta'}.
    */
   private static Bound lemma3GradientError() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "rajeswaran2019.lemma3.gradient-error",
         "Implicit meta-gradient accuracy",
         "Lemma 3",
@@ -226,7 +224,7 @@ public final class Rajeswaran2019 {
    * delta'}.
    */
   private static Bound lemma3GradientErrorQuadratic() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "rajeswaran2019.lemma3.gradient-error-quadratic",
         "Implicit meta-gradient accuracy, quadratic inner loss",
         "Lemma 3",
@@ -247,10 +245,11 @@ public final class Rajeswaran2019 {
    * lambda)/epsilon))} gradient computations of {@code L^_i}.
    */
   private static Bound thm1GradientComputations() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "rajeswaran2019.thm1.gradient-computations",
         "Cost of an epsilon-accurate implicit meta-gradient (informal)",
         "Theorem 1",
+        "",
         "sqrt(kappa)*log(1/epsilon)",
         "gradient-computations",
         List.of(ASSUMPTION_1, ASSUMPTION_2),
@@ -262,7 +261,7 @@ public final class Rajeswaran2019 {
 
   /** Theorem 1, informal [V]: memory at most {@code 2 Mem(∇L^_i)}. */
   private static Bound thm1Memory() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "rajeswaran2019.thm1.memory",
         "Memory of Algorithm 2",
         "Theorem 1",
@@ -283,7 +282,7 @@ public final class Rajeswaran2019 {
    * epsilon))} gradient-equivalents, {@code C_delta = 2 lambda rho B / mu^2 + lambda L / mu}.
    */
   private static Bound thm1FormalGradientComputations() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "rajeswaran2019.thm1.formal-gradient-computations",
         "Cost of an epsilon-accurate implicit meta-gradient (formal reconstruction)",
         "Theorem 1",
@@ -310,7 +309,7 @@ public final class Rajeswaran2019 {
 
   /** Theorem 1, formal [R-med]: the inner accuracy {@code delta = epsilon / (2 C_delta)}. */
   private static Bound thm1DeltaChoice() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "rajeswaran2019.thm1.delta-choice",
         "Inner-solve accuracy chosen in the formal Theorem 1",
         "Theorem 1",
@@ -328,7 +327,7 @@ public final class Rajeswaran2019 {
 
   /** Theorem 1, formal [R-med]: the linear-solve accuracy {@code delta' = epsilon/2}. */
   private static Bound thm1DeltaPrimeChoice() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "rajeswaran2019.thm1.delta-prime-choice",
         "Conjugate-gradient accuracy chosen in the formal Theorem 1",
         "Theorem 1",
@@ -348,7 +347,7 @@ public final class Rajeswaran2019 {
    * (sqrt(kappa)/2) ln(2 sqrt(kappa) lambda B / (mu delta'))} CG steps suffice.
    */
   private static Bound thm1ConjugateGradientIterations() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "rajeswaran2019.thm1.cg-iterations",
         "Conjugate-gradient steps for a delta'-accurate Jacobian-vector product",
         "Theorem 1",
@@ -369,7 +368,7 @@ public final class Rajeswaran2019 {
    * epsilon} within {@code 4 M L_F (F(0) - min F) / epsilon^2} calls to Implicit-Meta-Gradient.
    */
   private static Bound cor1MetaGradientCalls() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "rajeswaran2019.cor1.meta-gradient-calls",
         "Calls to Implicit-Meta-Gradient to an epsilon-stationary point",
         "Corollary 1",
@@ -394,10 +393,11 @@ public final class Rajeswaran2019 {
    * computations of {@code ∇L^_i} in total.
    */
   private static Bound cor1GradientComputations() {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         "rajeswaran2019.cor1.gradient-computations",
         "Total gradient computations of iMAML",
         "Corollary 1",
+        "",
         "M*sqrt(kappa)*L_F*Delta/epsilon^2*log(1/epsilon)",
         "gradient-computations",
         List.of(ASSUMPTION_1, ASSUMPTION_2),
@@ -409,10 +409,11 @@ public final class Rajeswaran2019 {
 
   /** A Table 1 entry [V]: compute or memory of a meta-gradient method, to error delta. */
   private static Bound table1(String id, String title, String formula, String quantity) {
-    return orderBound(
+    return PAPER_BOUNDS.orderBound(
         id,
         title + " (Table 1)",
         "Table 1",
+        "",
         formula,
         quantity,
         List.of(ASSUMPTION_2),
@@ -420,55 +421,5 @@ public final class Rajeswaran2019 {
         "THEOREMS.md §4; S4 Table 1",
         "Memory in multiples of Mem(∇L^_i). Errors: iMAML delta, MAML 0, truncated backprop"
             + " epsilon. D_sol/delta is the accuracy ratio of the inner solve.");
-  }
-
-  private static Bound bound(
-      String id,
-      String title,
-      String result,
-      String equation,
-      String formula,
-      Relation relation,
-      String quantity,
-      List<Assumption> assumptions,
-      String tag,
-      String source,
-      String note) {
-    return new Bound(
-        id,
-        title,
-        new Reference(PAPER, CITATION, result, equation),
-        DEFS.expand(formula),
-        relation,
-        quantity,
-        assumptions,
-        Provenance.of(tag, source),
-        note);
-  }
-
-  private static Bound orderBound(
-      String id,
-      String title,
-      String result,
-      String formula,
-      String quantity,
-      List<Assumption> assumptions,
-      String tag,
-      String source,
-      String note) {
-    return bound(
-        id,
-        title,
-        result,
-        "",
-        formula,
-        ORDER,
-        quantity,
-        assumptions,
-        tag,
-        source,
-        "Order only: constants unspecified, checkable in scaling (slope) only, never as an"
-            + " inequality. "
-            + note);
   }
 }

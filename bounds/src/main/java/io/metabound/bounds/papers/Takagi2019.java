@@ -3,12 +3,8 @@ package io.metabound.bounds.papers;
 import static io.metabound.bounds.registry.Relation.DEFINITION;
 import static io.metabound.bounds.registry.Relation.STEPSIZE_THRESHOLD;
 
-import io.metabound.bounds.expr.Expression;
 import io.metabound.bounds.registry.Assumption;
 import io.metabound.bounds.registry.Bound;
-import io.metabound.bounds.registry.Provenance;
-import io.metabound.bounds.registry.Reference;
-import io.metabound.bounds.registry.Relation;
 import java.util.List;
 
 /**
@@ -38,6 +34,9 @@ public final class Takagi2019 {
       "Shiro Takagi, Yoshihiro Nagano, Yuki Yoshida and Masato Okada. On the Conditions of MAML"
           + " Convergence. Poster, The University of Tokyo, 2019; ICLR 2020 submission, OpenReview"
           + " r1e8qpVKPS.";
+
+  private static final PaperBounds PAPER_BOUNDS =
+      new PaperBounds(PAPER, CITATION, Definitions.none());
 
   private static final Assumption SETTING =
       Assumption.descriptive(
@@ -78,10 +77,11 @@ public final class Takagi2019 {
    * 1/lambda_max(H)}.
    */
   private static Bound conditionAlphaStability() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "takagi2019.cond-alpha.stability",
         "Inner stepsize condition (alpha)",
         "Condition (α)",
+        "",
         "1/lambda_i",
         STEPSIZE_THRESHOLD,
         "alpha-threshold",
@@ -97,10 +97,11 @@ public final class Takagi2019 {
    * the negative-gradient-penalty loss {@code L - (alpha/2) g'g}.
    */
   private static Bound conditionAlphaSurrogateEigenvalue() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "takagi2019.cond-alpha.surrogate-eigenvalue",
         "Eigenvalue of the negative-gradient-penalty Hessian",
         "Condition (α)",
+        "",
         "lambda_i - alpha*lambda_i^2",
         DEFINITION,
         "surrogate-hessian-eigenvalue",
@@ -118,10 +119,11 @@ public final class Takagi2019 {
    * 1/lambda_i} and {@code beta < 2 / (lambda_i - alpha lambda_i^2)} for all i.
    */
   private static Bound conditionBetaStability() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "takagi2019.cond-beta.stability",
         "Meta stepsize condition (beta)",
         "Condition (β)",
+        "",
         "2/(lambda_i - alpha*lambda_i^2)",
         STEPSIZE_THRESHOLD,
         "beta-threshold",
@@ -142,10 +144,11 @@ public final class Takagi2019 {
    * - alpha lambda)^2)}, larger than Condition (β) by the factor {@code 1/(1 - alpha lambda)}.
    */
   private static Bound exactMamlBetaStability() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "takagi2019.cond-beta.exact-maml-stability",
         "Exact-MAML meta stepsize threshold (MetaBound comparison)",
         "Condition (β)",
+        "",
         "2/(lambda_i*(1 - alpha*lambda_i)^2)",
         STEPSIZE_THRESHOLD,
         "beta-threshold",
@@ -163,10 +166,11 @@ public final class Takagi2019 {
    * lambda_{tau,i})} for all tau, i.
    */
   private static Bound multiTaskAlphaStability() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "takagi2019.multitask.alpha-stability",
         "Inner stepsize condition, multi-task reading",
         "Multi-task conditions",
+        "",
         "1/(2*lambda_i)",
         STEPSIZE_THRESHOLD,
         "alpha-threshold",
@@ -183,10 +187,11 @@ public final class Takagi2019 {
    * all tau, i.
    */
   private static Bound multiTaskBetaStability() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "takagi2019.multitask.beta-stability",
         "Meta stepsize condition, multi-task reading",
         "Multi-task conditions",
+        "",
         "2/(lambda_i - 2*alpha*lambda_i^2)",
         STEPSIZE_THRESHOLD,
         "beta-threshold",
@@ -204,10 +209,11 @@ public final class Takagi2019 {
    * lambda_{tau,i}^2}.
    */
   private static Bound multiTaskSurrogateEigenvalue() {
-    return bound(
+    return PAPER_BOUNDS.bound(
         "takagi2019.multitask.surrogate-eigenvalue",
         "Eigenvalue of the per-task surrogate Hessian, multi-task reading",
         "Multi-task conditions",
+        "",
         "lambda_i - 2*alpha*lambda_i^2",
         DEFINITION,
         "surrogate-hessian-eigenvalue",
@@ -215,28 +221,5 @@ public final class Takagi2019 {
         "[R-lo]",
         "THEOREMS.md §3 (G2 prose only, garbled)",
         "Low-confidence reading H~_tau = H_tau - 2 alpha H_tau^2.");
-  }
-
-  private static Bound bound(
-      String id,
-      String title,
-      String result,
-      String formula,
-      Relation relation,
-      String quantity,
-      List<Assumption> assumptions,
-      String tag,
-      String source,
-      String note) {
-    return new Bound(
-        id,
-        title,
-        new Reference(PAPER, CITATION, result, ""),
-        Expression.parse(formula),
-        relation,
-        quantity,
-        assumptions,
-        Provenance.of(tag, source),
-        note);
   }
 }

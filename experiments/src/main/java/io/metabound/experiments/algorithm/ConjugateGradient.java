@@ -1,5 +1,7 @@
 package io.metabound.experiments.algorithm;
 
+import io.metabound.experiments.linalg.Vectors;
+
 /**
  * Conjugate gradients for {@code A x = b} with a symmetric positive-definite operator given only
  * through products {@code A p}, started from {@code x = 0} (Hestenes–Stiefel). This minimises

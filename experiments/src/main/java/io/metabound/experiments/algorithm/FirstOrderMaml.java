@@ -10,31 +10,18 @@ import io.metabound.experiments.task.TaskSet;
  * Equals {@link MamlMetaGradient} at {@code α = 0} or {@code N = 0}. Deterministic (exact
  * gradients); {@link OneStepStochasticMaml} is the stochastic form. Calls do not allocate.
  */
-public final class FirstOrderMaml extends TaskSetEstimator {
+public final class FirstOrderMaml extends InnerPathEstimator {
 
-  private final double alpha;
-  private final int steps;
-  private final double[][] path;
   private final double[] scratch;
 
   public FirstOrderMaml(TaskSet tasks, double alpha, int steps) {
-    super(tasks);
-    if (steps < 0) {
-      throw new IllegalArgumentException("inner steps N must be >= 0, got " + steps);
-    }
-    if (!Double.isFinite(alpha)) {
-      throw new IllegalArgumentException("inner step size alpha must be finite, got " + alpha);
-    }
-    this.alpha = alpha;
-    this.steps = steps;
-    this.path = new double[steps + 1][dimension];
+    super(tasks, alpha, steps);
     this.scratch = new double[dimension];
   }
 
   @Override
   public void taskDirection(int task, double[] w, double[] out) {
-    MetaTask t = tasks.get(task);
-    InnerGradientDescent.path(t.inner(), alpha, steps, w, path, scratch);
+    MetaTask t = innerPath(task, w, scratch);
     // Ĝ_i = ∇l_T(w̃_N)
     t.outer().gradient(path[steps], out);
   }

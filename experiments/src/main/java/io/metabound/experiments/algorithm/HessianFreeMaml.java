@@ -1,5 +1,6 @@
 package io.metabound.experiments.algorithm;
 
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.TaskSet;
 
@@ -23,29 +24,17 @@ import io.metabound.experiments.task.TaskSet;
  * smooth losses the error is {@code O(δ²)} per factor. When {@code v = 0} the product is 0 and no
  * difference is taken. Calls do not allocate.
  */
-public final class HessianFreeMaml extends TaskSetEstimator {
+public final class HessianFreeMaml extends InnerPathEstimator {
 
-  private final double alpha;
-  private final int steps;
   private final FiniteDifferenceStep step;
-  private final double[][] path;
   private final double[] vector;
   private final double[] point;
   private final double[] plus;
   private final double[] minus;
 
   public HessianFreeMaml(TaskSet tasks, double alpha, int steps, FiniteDifferenceStep step) {
-    super(tasks);
-    if (steps < 0) {
-      throw new IllegalArgumentException("inner steps N must be >= 0, got " + steps);
-    }
-    if (!Double.isFinite(alpha)) {
-      throw new IllegalArgumentException("inner step size alpha must be finite, got " + alpha);
-    }
-    this.alpha = alpha;
-    this.steps = steps;
+    super(tasks, alpha, steps);
     this.step = step;
-    this.path = new double[steps + 1][dimension];
     this.vector = new double[dimension];
     this.point = new double[dimension];
     this.plus = new double[dimension];
@@ -62,8 +51,7 @@ public final class HessianFreeMaml extends TaskSetEstimator {
 
   @Override
   public void taskDirection(int task, double[] w, double[] out) {
-    MetaTask t = tasks.get(task);
-    InnerGradientDescent.path(t.inner(), alpha, steps, w, path, plus);
+    MetaTask t = innerPath(task, w, plus);
     t.outer().gradient(path[steps], vector);
     for (int j = steps - 1; j >= 0; j--) {
       double norm = Vectors.norm(vector);

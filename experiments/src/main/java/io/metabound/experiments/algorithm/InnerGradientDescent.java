@@ -24,9 +24,7 @@ public final class InnerGradientDescent {
       double[] w,
       double[][] path,
       double[] gradientScratch) {
-    if (steps < 0) {
-      throw new IllegalArgumentException("inner steps N must be >= 0, got " + steps);
-    }
+    checkSteps(steps);
     int d = w.length;
     System.arraycopy(w, 0, path[0], 0, d);
     for (int j = 0; j < steps; j++) {
@@ -50,5 +48,25 @@ public final class InnerGradientDescent {
   /** {@code w̃_N} in a new array. */
   public static double[] endPoint(SmoothLoss loss, double alpha, int steps, double[] w) {
     return path(loss, alpha, steps, w)[steps];
+  }
+
+  /** Rejects {@code N < 0} or a non-finite {@code α}: the settings check of every MAML variant. */
+  static void checkSettings(double alpha, int steps) {
+    checkSteps(steps);
+    checkStepSize(alpha);
+  }
+
+  /** Rejects a negative number of inner steps {@code N}. */
+  static void checkSteps(int steps) {
+    if (steps < 0) {
+      throw new IllegalArgumentException("inner steps N must be >= 0, got " + steps);
+    }
+  }
+
+  /** Rejects a non-finite inner step size {@code α}. */
+  static void checkStepSize(double alpha) {
+    if (!Double.isFinite(alpha)) {
+      throw new IllegalArgumentException("inner step size alpha must be finite, got " + alpha);
+    }
   }
 }

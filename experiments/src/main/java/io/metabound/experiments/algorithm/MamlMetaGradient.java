@@ -1,5 +1,6 @@
 package io.metabound.experiments.algorithm;
 
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.TaskSet;
 
@@ -23,11 +24,8 @@ import io.metabound.experiments.task.TaskSet;
  *
  * <p>Workspace arrays are allocated once; calls do not allocate. Not thread-safe.
  */
-public final class MamlMetaGradient extends TaskSetEstimator {
+public final class MamlMetaGradient extends InnerPathEstimator {
 
-  private final double alpha;
-  private final int steps;
-  private final double[][] path;
   private final double[] vector;
   private final double[] product;
   private final double[] taskGradient;
@@ -38,33 +36,15 @@ public final class MamlMetaGradient extends TaskSetEstimator {
    * @param steps inner steps {@code N ≥ 0}
    */
   public MamlMetaGradient(TaskSet tasks, double alpha, int steps) {
-    super(tasks);
-    if (steps < 0) {
-      throw new IllegalArgumentException("inner steps N must be >= 0, got " + steps);
-    }
-    if (!Double.isFinite(alpha)) {
-      throw new IllegalArgumentException("inner step size alpha must be finite, got " + alpha);
-    }
-    this.alpha = alpha;
-    this.steps = steps;
-    this.path = new double[steps + 1][dimension];
+    super(tasks, alpha, steps);
     this.vector = new double[dimension];
     this.product = new double[dimension];
     this.taskGradient = new double[dimension];
   }
 
-  public double alpha() {
-    return alpha;
-  }
-
-  public int steps() {
-    return steps;
-  }
-
   /** Writes {@code ∇𝓛_i(w)} into {@code out} and returns {@code 𝓛_i(w) = l_T(w̃_N)}. */
   public double taskGradient(int task, double[] w, double[] out) {
-    MetaTask t = tasks.get(task);
-    InnerGradientDescent.path(t.inner(), alpha, steps, w, path, product);
+    MetaTask t = innerPath(task, w, product);
     double value = t.outer().value(path[steps]);
     t.outer().gradient(path[steps], vector);
     for (int j = steps - 1; j >= 0; j--) {
@@ -115,8 +95,7 @@ public final class MamlMetaGradient extends TaskSetEstimator {
       if (p == 0) {
         continue;
       }
-      MetaTask t = tasks.get(i);
-      InnerGradientDescent.path(t.inner(), alpha, steps, w, path, product);
+      MetaTask t = innerPath(i, w, product);
       value += p * t.outer().value(path[steps]);
     }
     return value;

@@ -1,5 +1,6 @@
 package io.metabound.experiments.algorithm;
 
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.noise.StochasticOracle;
 import io.metabound.experiments.noise.StochasticTaskSet;
 import org.hipparchus.random.RandomGenerator;
@@ -73,9 +74,7 @@ public final class OneStepStochasticMaml extends StochasticTaskSetEstimator {
       int hessianBatch,
       FiniteDifferenceStep step) {
     super(tasks);
-    if (!Double.isFinite(alpha)) {
-      throw new IllegalArgumentException("inner step size alpha must be finite, got " + alpha);
-    }
+    InnerGradientDescent.checkStepSize(alpha);
     checkBatch("D_in", innerBatch);
     checkBatch("D_o", outerBatch);
     checkBatch("D_h", hessianBatch);

@@ -1,5 +1,6 @@
 package io.metabound.experiments.algorithm;
 
+import io.metabound.experiments.linalg.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

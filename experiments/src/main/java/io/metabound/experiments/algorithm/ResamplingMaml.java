@@ -48,12 +48,7 @@ public final class ResamplingMaml extends StochasticTaskSetEstimator {
       int hessianBatch,
       int outerBatch) {
     super(tasks);
-    if (steps < 0) {
-      throw new IllegalArgumentException("inner steps N must be >= 0, got " + steps);
-    }
-    if (!Double.isFinite(alpha)) {
-      throw new IllegalArgumentException("inner step size alpha must be finite, got " + alpha);
-    }
+    InnerGradientDescent.checkSettings(alpha, steps);
     checkBatch("S", innerBatch);
     checkBatch("D", hessianBatch);
     checkBatch("T", outerBatch);

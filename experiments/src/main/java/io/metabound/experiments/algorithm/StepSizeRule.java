@@ -77,11 +77,7 @@ public sealed interface StepSizeRule {
 
     @Override
     public double stepSize(double[] w, MetaGradientEstimator estimator, RandomGenerator random) {
-      double sum = 0;
-      for (int b = 0; b < taskBatch; b++) {
-        int j = OuterLoop.drawTask(estimator, random);
-        sum += estimator.taskGradientNorm(j, w, sampleBatch, random);
-      }
+      double sum = sampledGradientNorms(w, estimator, random, taskBatch, sampleBatch);
       // L̃ = 4L + (2ρα/B') Σ ‖∇̃f_j(w, D_β)‖
       double estimate = 4 * smoothness + 2 * hessianLipschitz * alpha * sum / taskBatch;
       return 1 / (divisor * estimate);
@@ -129,10 +125,7 @@ public sealed interface StepSizeRule {
     public static double metaGradientCoefficient(
         double smoothness, double hessianLipschitz, double alpha, int steps) {
       double a = 1 + alpha * smoothness;
-      double geometric = 0;
-      for (int k = 0; k < steps; k++) {
-        geometric += Math.pow(a, k);
-      }
+      double geometric = geometricSum(a, steps);
       return alpha * hessianLipschitz * Math.pow(a, 2 * steps - 1) * geometric;
     }
 
@@ -143,10 +136,7 @@ public sealed interface StepSizeRule {
     public static double dissimilarityCoefficient(
         double smoothness, double hessianLipschitz, double alpha, int steps) {
       double a = 1 + alpha * smoothness;
-      double geometric = 0;
-      for (int k = 0; k < steps; k++) {
-        geometric += Math.pow(a, k);
-      }
+      double geometric = geometricSum(a, steps);
       return alpha
           * hessianLipschitz
           * Math.pow(a, steps - 1)
@@ -195,14 +185,38 @@ public sealed interface StepSizeRule {
 
     @Override
     public double stepSize(double[] w, MetaGradientEstimator estimator, RandomGenerator random) {
-      double sum = 0;
-      for (int b = 0; b < taskBatch; b++) {
-        int i = OuterLoop.drawTask(estimator, random);
-        sum += estimator.taskGradientNorm(i, w, sampleBatch, random);
-      }
+      double sum = sampledGradientNorms(w, estimator, random, taskBatch, sampleBatch);
       // L̂_w = ℓ₀ + (C_𝓛/|B'|) Σ ‖∇l_{T_i}(w; D_L)‖
       double estimate = baseSmoothness + gradientCoefficient * sum / taskBatch;
       return 1 / (stepConstant * estimate);
     }
+  }
+
+  /**
+   * {@code Σ_{b∈B'} ‖∇̃f_b(w, D)‖} over a fresh task batch {@code B'} of {@code taskBatch} tasks
+   * drawn i.i.d. from {@code p}, each norm from a fresh sample batch of {@code sampleBatch} ({@code
+   * ≤ 0}: exact): the sum both adaptive rules estimate their smoothness from.
+   */
+  private static double sampledGradientNorms(
+      double[] w,
+      MetaGradientEstimator estimator,
+      RandomGenerator random,
+      int taskBatch,
+      int sampleBatch) {
+    double sum = 0;
+    for (int b = 0; b < taskBatch; b++) {
+      int task = OuterLoop.drawTask(estimator, random);
+      sum += estimator.taskGradientNorm(task, w, sampleBatch, random);
+    }
+    return sum;
+  }
+
+  /** {@code Σ_{k<N} a^k}, term by term (as Ji2022's coefficients are written). */
+  private static double geometricSum(double a, int steps) {
+    double sum = 0;
+    for (int k = 0; k < steps; k++) {
+      sum += Math.pow(a, k);
+    }
+    return sum;
   }
 }

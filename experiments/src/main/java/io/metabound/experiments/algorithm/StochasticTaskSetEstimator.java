@@ -1,43 +1,23 @@
 package io.metabound.experiments.algorithm;
 
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.noise.StochasticTaskSet;
 import org.hipparchus.random.RandomGenerator;
 
 /** Base of the estimators that reach their tasks through stochastic oracles. */
-public abstract class StochasticTaskSetEstimator implements MetaGradientEstimator {
+public abstract class StochasticTaskSetEstimator extends TaskDistributionEstimator {
 
   protected final StochasticTaskSet tasks;
-  protected final int dimension;
-  private final double[] probabilities;
   private final double[] gradientScratch;
 
   protected StochasticTaskSetEstimator(StochasticTaskSet tasks) {
+    super(tasks);
     this.tasks = tasks;
-    this.dimension = tasks.dimension();
-    this.probabilities = new double[tasks.size()];
-    for (int i = 0; i < tasks.size(); i++) {
-      probabilities[i] = tasks.probability(i);
-    }
     this.gradientScratch = new double[dimension];
   }
 
   public StochasticTaskSet tasks() {
     return tasks;
-  }
-
-  @Override
-  public int dimension() {
-    return dimension;
-  }
-
-  @Override
-  public int taskCount() {
-    return tasks.size();
-  }
-
-  @Override
-  public double taskProbability(int task) {
-    return probabilities[task];
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.metabound.experiments.algorithm;
 
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.task.TaskSet;
 import org.hipparchus.random.RandomGenerator;
 
@@ -8,42 +9,21 @@ import org.hipparchus.random.RandomGenerator;
  * task-averaged direction {@code Σ p_i Ĝ_i(w)}, and exact outer-gradient norms for adaptive step
  * sizes.
  */
-public abstract class TaskSetEstimator implements MetaGradientEstimator {
+public abstract class TaskSetEstimator extends TaskDistributionEstimator {
 
   protected final TaskSet tasks;
-  protected final int dimension;
-  private final double[] probabilities;
   private final double[] gradientScratch;
   private final double[] taskScratch;
 
   protected TaskSetEstimator(TaskSet tasks) {
+    super(tasks);
     this.tasks = tasks;
-    this.dimension = tasks.dimension();
-    this.probabilities = new double[tasks.size()];
-    for (int i = 0; i < tasks.size(); i++) {
-      probabilities[i] = tasks.probability(i);
-    }
     this.gradientScratch = new double[dimension];
     this.taskScratch = new double[dimension];
   }
 
   public TaskSet tasks() {
     return tasks;
-  }
-
-  @Override
-  public int dimension() {
-    return dimension;
-  }
-
-  @Override
-  public int taskCount() {
-    return tasks.size();
-  }
-
-  @Override
-  public double taskProbability(int task) {
-    return probabilities[task];
   }
 
   /** {@code out = Ĝ_i(w)} (deterministic). */
@@ -57,13 +37,14 @@ public abstract class TaskSetEstimator implements MetaGradientEstimator {
   /** {@code out = Σ_i p_i Ĝ_i(w)}; allocation-free. */
   public void direction(double[] w, double[] out) {
     java.util.Arrays.fill(out, 0, dimension, 0.0);
-    for (int i = 0; i < probabilities.length; i++) {
-      if (probabilities[i] == 0) {
+    for (int i = 0; i < taskCount(); i++) {
+      double p = taskProbability(i);
+      if (p == 0) {
         continue;
       }
       taskDirection(i, w, taskScratch);
       for (int k = 0; k < dimension; k++) {
-        out[k] += probabilities[i] * taskScratch[k];
+        out[k] += p * taskScratch[k];
       }
     }
   }

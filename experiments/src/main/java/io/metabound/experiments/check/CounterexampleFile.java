@@ -1,5 +1,6 @@
 package io.metabound.experiments.check;
 
+import io.metabound.experiments.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ public final class CounterexampleFile {
   /** Writes the file atomically. */
   public static void write(Path file, CheckResult result, CheckSettings settings)
       throws IOException {
-    AtomicWrite.writeString(file, toJson(result, settings));
+    AtomicFiles.writeString(file, toJson(result, settings));
   }
 
   /** Reads and validates a counterexample file. */

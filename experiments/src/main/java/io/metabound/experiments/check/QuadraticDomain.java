@@ -3,8 +3,8 @@ package io.metabound.experiments.check;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.QuadraticLoss;
 import io.metabound.experiments.task.TaskSet;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Quadratic task sets {@code f_i(w) = ½ (w − c_i)ᵀ H_i (w − c_i)} with {@code H_i = Q_i diag(λ_i)
@@ -20,34 +20,23 @@ import java.util.List;
  * w0 … w(d−1)}); then one coordinate {@code u ∈ [0, 1]} per scalar parameter, decoded in
  * declaration order by {@link ParameterRange#decode}. All weights are 1.
  */
-public final class QuadraticDomain implements InstanceDomain {
+public final class QuadraticDomain extends ShapedDomain {
 
-  private final String family;
-  private final int minDimension;
-  private final int maxDimension;
-  private final int minTasks;
-  private final int maxTasks;
   private final double minEigenvalue;
   private final double maxEigenvalue;
   private final double centreRadius;
   private final boolean rotations;
   private final boolean separateOuterLoss;
   private final boolean separateOuterCentre;
-  private final DomainParameters parameters;
 
   private QuadraticDomain(Builder b) {
-    this.family = b.family;
-    this.minDimension = b.minDimension;
-    this.maxDimension = b.maxDimension;
-    this.minTasks = b.minTasks;
-    this.maxTasks = b.maxTasks;
+    super(b);
     this.minEigenvalue = b.minEigenvalue;
     this.maxEigenvalue = b.maxEigenvalue;
     this.centreRadius = b.centreRadius;
     this.rotations = b.rotations;
     this.separateOuterLoss = b.separateOuterLoss;
     this.separateOuterCentre = b.separateOuterCentre;
-    this.parameters = new DomainParameters(b.vectors, b.parameters);
   }
 
   public static Builder builder(String family) {
@@ -56,9 +45,8 @@ public final class QuadraticDomain implements InstanceDomain {
 
   @Override
   public String description() {
-    StringBuilder s = new StringBuilder(family);
-    s.append(": d ∈ {").append(minDimension).append("…").append(maxDimension).append("}");
-    s.append(", m ∈ {").append(minTasks).append("…").append(maxTasks).append("}");
+    StringBuilder s = new StringBuilder(family).append(": ");
+    describeShapes(s);
     s.append(", eig ∈ [").append(minEigenvalue).append(", ").append(maxEigenvalue).append("]");
     s.append(", |c_j| ≤ ").append(centreRadius);
     s.append(rotations ? ", rotated" : ", diagonal");
@@ -72,14 +60,13 @@ public final class QuadraticDomain implements InstanceDomain {
   }
 
   @Override
-  public List<SearchSpace> searchSpaces() {
-    List<SearchSpace> spaces = new ArrayList<>();
-    for (int d = minDimension; d <= maxDimension; d++) {
-      for (int m = minTasks; m <= maxTasks; m++) {
-        spaces.add(new Shape(d, m));
-      }
-    }
-    return spaces;
+  Shape shape(int d, int m) {
+    return new QuadraticShape(d, m);
+  }
+
+  @Override
+  Map<String, Double> parameterConstants(TaskSet tasks) {
+    return QuadraticInstanceConstants.of(tasks);
   }
 
   /**
@@ -88,12 +75,7 @@ public final class QuadraticDomain implements InstanceDomain {
    */
   @Override
   public boolean admits(Instance instance) {
-    if (!instance.isQuadratic()) {
-      return false;
-    }
-    int d = instance.dimension();
-    int m = instance.taskCount();
-    if (d < minDimension || d > maxDimension || m < minTasks || m > maxTasks) {
+    if (!instance.isQuadratic() || !admitsShape(instance)) {
       return false;
     }
     double slack = 1e-12 * Math.max(1, Math.max(Math.abs(minEigenvalue), Math.abs(maxEigenvalue)));
@@ -118,47 +100,22 @@ public final class QuadraticDomain implements InstanceDomain {
         }
       }
     }
-    return parameters.admits(instance, QuadraticInstanceConstants.of(instance.tasks()));
+    return admitsParameters(instance);
   }
 
-  private final class Shape implements SearchSpace {
-    private final int d;
-    private final int m;
+  private final class QuadraticShape extends Shape {
     private final int angles;
     private final int perLoss;
-    private final int perTask;
 
-    Shape(int d, int m) {
-      this.d = d;
-      this.m = m;
-      this.angles = rotations ? d * (d - 1) / 2 : 0;
-      this.perLoss = d + angles + d;
-      this.perTask = separateOuterLoss ? 2 * perLoss : separateOuterCentre ? perLoss + d : perLoss;
+    QuadraticShape(int d, int m) {
+      super(d, m, coordinatesPerTask(d));
+      this.angles = angles(d);
+      this.perLoss = lossCoordinates(d);
     }
 
     @Override
-    public String description() {
-      return family + " d=" + d + " m=" + m;
-    }
-
-    private int size() {
-      return m * perTask + parameters.size(d);
-    }
-
-    @Override
-    public double[] lowerBounds() {
-      return corner(true);
-    }
-
-    @Override
-    public double[] upperBounds() {
-      return corner(false);
-    }
-
-    private double[] corner(boolean lower) {
-      double[] x = new double[size()];
-      int at = 0;
-      for (int i = 0; i < m * (separateOuterLoss ? 2 : 1); i++) {
+    void taskCorner(double[] x, int at, boolean lower) {
+      for (int loss = 0; loss < (separateOuterLoss ? 2 : 1); loss++) {
         for (int k = 0; k < d; k++) {
           x[at++] = lower ? minEigenvalue : maxEigenvalue;
         }
@@ -168,45 +125,27 @@ public final class QuadraticDomain implements InstanceDomain {
         for (int k = 0; k < d; k++) {
           x[at++] = lower ? -centreRadius : centreRadius;
         }
-        if (separateOuterCentre && !separateOuterLoss) {
-          for (int k = 0; k < d; k++) {
-            x[at++] = lower ? -centreRadius : centreRadius;
-          }
+      }
+      if (separateOuterCentre && !separateOuterLoss) {
+        for (int k = 0; k < d; k++) {
+          x[at++] = lower ? -centreRadius : centreRadius;
         }
       }
-      parameters.corner(x, at, d, lower);
-      return x;
     }
 
     @Override
-    public Instance decode(double[] point, long seed) {
-      if (point.length != size()) {
-        throw new IllegalArgumentException(
-            description() + " has " + size() + " coordinates, got " + point.length);
+    MetaTask task(double[] point, int at) {
+      QuadraticLoss inner = loss(point, at);
+      at += perLoss;
+      QuadraticLoss outer = inner;
+      if (separateOuterLoss) {
+        outer = loss(point, at);
+      } else if (separateOuterCentre) {
+        double[] e = new double[d];
+        System.arraycopy(point, at, e, 0, d);
+        outer = new QuadraticLoss(inner.hessian(), e);
       }
-      List<MetaTask> tasks = new ArrayList<>(m);
-      int at = 0;
-      for (int i = 0; i < m; i++) {
-        QuadraticLoss inner = loss(point, at);
-        at += perLoss;
-        QuadraticLoss outer = inner;
-        if (separateOuterLoss) {
-          outer = loss(point, at);
-          at += perLoss;
-        } else if (separateOuterCentre) {
-          double[] e = new double[d];
-          System.arraycopy(point, at, e, 0, d);
-          at += d;
-          outer = new QuadraticLoss(inner.hessian(), e);
-        }
-        tasks.add(new MetaTask(inner, outer, 1.0));
-      }
-      TaskSet taskSet = new TaskSet(tasks);
-      return new Instance(
-          taskSet,
-          parameters.decode(point, at, d, QuadraticInstanceConstants.of(taskSet)),
-          seed,
-          family);
+      return new MetaTask(inner, outer, 1.0);
     }
 
     private QuadraticLoss loss(double[] x, int at) {
@@ -237,6 +176,22 @@ public final class QuadraticDomain implements InstanceDomain {
     }
   }
 
+  /** Givens angles of one rotation {@code Q}: {@code d(d−1)/2}, or none without rotations. */
+  private int angles(int d) {
+    return rotations ? d * (d - 1) / 2 : 0;
+  }
+
+  /** Coordinates of one loss: eigenvalues, angles, centre. */
+  private int lossCoordinates(int d) {
+    return d + angles(d) + d;
+  }
+
+  /** Coordinates of one task: its inner loss, then its outer loss or outer centre, if separate. */
+  private int coordinatesPerTask(int d) {
+    int perLoss = lossCoordinates(d);
+    return separateOuterLoss ? 2 * perLoss : separateOuterCentre ? perLoss + d : perLoss;
+  }
+
   private static double[] identity(int d) {
     double[] q = new double[d * d];
     for (int i = 0; i < d; i++) {
@@ -258,36 +213,20 @@ public final class QuadraticDomain implements InstanceDomain {
   }
 
   /** Builder with defaults d = 1…3, m = 1…3, eigenvalues in [0, 1], centres in [−1, 1]. */
-  public static final class Builder {
-    private final String family;
-    private int minDimension = 1;
-    private int maxDimension = 3;
-    private int minTasks = 1;
-    private int maxTasks = 3;
+  public static final class Builder extends ShapedDomain.Builder<QuadraticDomain, Builder> {
     private double minEigenvalue = 0;
     private double maxEigenvalue = 1;
     private double centreRadius = 1;
     private boolean rotations = true;
     private boolean separateOuterLoss = false;
     private boolean separateOuterCentre = false;
-    private final List<VectorParameter> vectors = new ArrayList<>();
-    private final List<ParameterRange> parameters = new ArrayList<>();
 
     private Builder(String family) {
-      this.family = family;
+      super(family);
     }
 
-    public Builder dimensions(int min, int max) {
-      DomainParameters.checkCounts(min, max, "dimensions");
-      this.minDimension = min;
-      this.maxDimension = max;
-      return this;
-    }
-
-    public Builder taskCounts(int min, int max) {
-      DomainParameters.checkCounts(min, max, "task counts");
-      this.minTasks = min;
-      this.maxTasks = max;
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -331,18 +270,7 @@ public final class QuadraticDomain implements InstanceDomain {
       return this;
     }
 
-    /** Adds a point {@code name0 … name(d−1)} with coordinates in {@code [−radius, radius]}. */
-    public Builder vector(String name, double radius) {
-      DomainParameters.addVector(vectors, name, radius);
-      return this;
-    }
-
-    /** Adds a parameter; later parameters may depend on earlier ones. */
-    public Builder parameter(ParameterRange range) {
-      DomainParameters.addScalar(parameters, range);
-      return this;
-    }
-
+    @Override
     public QuadraticDomain build() {
       return new QuadraticDomain(this);
     }

@@ -5,8 +5,6 @@ import io.metabound.experiments.family.TaskFamilyConstants;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.SmoothLoss;
 import io.metabound.experiments.task.TaskSet;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,30 +24,19 @@ import java.util.TreeMap;
  * = −max a/4} (the smallest curvature of the inner losses), {@code d} and {@code m}. All weights
  * are 1.
  */
-public final class SeparableDomain implements InstanceDomain {
+public final class SeparableDomain extends ShapedDomain {
 
-  private final String family;
-  private final int minDimension;
-  private final int maxDimension;
-  private final int minTasks;
-  private final int maxTasks;
   private final double minWeight;
   private final double maxWeight;
   private final double centreRadius;
   private final boolean shiftedOuterCentre;
-  private final DomainParameters parameters;
 
   private SeparableDomain(Builder b) {
-    this.family = b.family;
-    this.minDimension = b.minDimension;
-    this.maxDimension = b.maxDimension;
-    this.minTasks = b.minTasks;
-    this.maxTasks = b.maxTasks;
+    super(b);
     this.minWeight = b.minWeight;
     this.maxWeight = b.maxWeight;
     this.centreRadius = b.centreRadius;
     this.shiftedOuterCentre = b.shiftedOuterCentre;
-    this.parameters = new DomainParameters(b.vectors, b.parameters);
   }
 
   public static Builder builder(String family) {
@@ -77,16 +64,9 @@ public final class SeparableDomain implements InstanceDomain {
 
   @Override
   public String description() {
-    StringBuilder s = new StringBuilder(family);
-    s.append(": separable log(1 + u²) losses, d ∈ {")
-        .append(minDimension)
-        .append("…")
-        .append(maxDimension)
-        .append("}, m ∈ {")
-        .append(minTasks)
-        .append("…")
-        .append(maxTasks)
-        .append("}, a ∈ [")
+    StringBuilder s = new StringBuilder(family).append(": separable log(1 + u²) losses, ");
+    describeShapes(s);
+    s.append(", a ∈ [")
         .append(minWeight)
         .append(", ")
         .append(maxWeight)
@@ -100,21 +80,18 @@ public final class SeparableDomain implements InstanceDomain {
   }
 
   @Override
-  public List<SearchSpace> searchSpaces() {
-    List<SearchSpace> spaces = new ArrayList<>();
-    for (int d = minDimension; d <= maxDimension; d++) {
-      for (int m = minTasks; m <= maxTasks; m++) {
-        spaces.add(new Shape(d, m));
-      }
-    }
-    return spaces;
+  Shape shape(int d, int m) {
+    return new SeparableShape(d, m);
+  }
+
+  @Override
+  Map<String, Double> parameterConstants(TaskSet tasks) {
+    return constants(tasks);
   }
 
   @Override
   public boolean admits(Instance instance) {
-    int d = instance.dimension();
-    int m = instance.taskCount();
-    if (d < minDimension || d > maxDimension || m < minTasks || m > maxTasks) {
+    if (!admitsShape(instance)) {
       return false;
     }
     for (MetaTask t : instance.tasks().tasks()) {
@@ -129,7 +106,7 @@ public final class SeparableDomain implements InstanceDomain {
         return false;
       }
     }
-    return parameters.admits(instance, constants(instance.tasks()));
+    return admitsParameters(instance);
   }
 
   private boolean inRange(SeparableNonconvexLoss loss) {
@@ -153,107 +130,50 @@ public final class SeparableDomain implements InstanceDomain {
     throw new IllegalArgumentException("not a separable loss: " + loss.getClass().getSimpleName());
   }
 
-  private final class Shape implements SearchSpace {
-    private final int d;
-    private final int m;
-    private final int perTask;
+  private final class SeparableShape extends Shape {
 
-    Shape(int d, int m) {
-      this.d = d;
-      this.m = m;
-      this.perTask = shiftedOuterCentre ? 3 * d : 2 * d;
+    SeparableShape(int d, int m) {
+      super(d, m, shiftedOuterCentre ? 3 * d : 2 * d);
     }
 
     @Override
-    public String description() {
-      return family + " d=" + d + " m=" + m;
-    }
-
-    private int size() {
-      return m * perTask + parameters.size(d);
-    }
-
-    @Override
-    public double[] lowerBounds() {
-      return corner(true);
-    }
-
-    @Override
-    public double[] upperBounds() {
-      return corner(false);
-    }
-
-    private double[] corner(boolean lower) {
-      double[] x = new double[size()];
-      int at = 0;
-      for (int i = 0; i < m; i++) {
-        for (int k = 0; k < d; k++) {
-          x[at++] = lower ? minWeight : maxWeight;
-        }
-        for (int k = 0; k < perTask - d; k++) {
-          x[at++] = lower ? -centreRadius : centreRadius;
-        }
+    void taskCorner(double[] x, int at, boolean lower) {
+      for (int k = 0; k < d; k++) {
+        x[at++] = lower ? minWeight : maxWeight;
       }
-      parameters.corner(x, at, d, lower);
-      return x;
+      for (int k = 0; k < (shiftedOuterCentre ? 2 * d : d); k++) {
+        x[at++] = lower ? -centreRadius : centreRadius;
+      }
     }
 
     @Override
-    public Instance decode(double[] point, long seed) {
-      if (point.length != size()) {
-        throw new IllegalArgumentException(
-            description() + " has " + size() + " coordinates, got " + point.length);
+    MetaTask task(double[] point, int at) {
+      double[] a = java.util.Arrays.copyOfRange(point, at, at + d);
+      double[] c = java.util.Arrays.copyOfRange(point, at + d, at + 2 * d);
+      SeparableNonconvexLoss inner = new SeparableNonconvexLoss(a, c);
+      SeparableNonconvexLoss outer = inner;
+      if (shiftedOuterCentre) {
+        outer =
+            new SeparableNonconvexLoss(
+                a, java.util.Arrays.copyOfRange(point, at + 2 * d, at + 3 * d));
       }
-      List<MetaTask> tasks = new ArrayList<>(m);
-      int at = 0;
-      for (int i = 0; i < m; i++) {
-        double[] a = java.util.Arrays.copyOfRange(point, at, at + d);
-        double[] c = java.util.Arrays.copyOfRange(point, at + d, at + 2 * d);
-        SeparableNonconvexLoss inner = new SeparableNonconvexLoss(a, c);
-        SeparableNonconvexLoss outer = inner;
-        if (shiftedOuterCentre) {
-          outer =
-              new SeparableNonconvexLoss(
-                  a, java.util.Arrays.copyOfRange(point, at + 2 * d, at + 3 * d));
-        }
-        at += perTask;
-        tasks.add(new MetaTask(inner, outer, 1.0));
-      }
-      TaskSet taskSet = new TaskSet(tasks);
-      return new Instance(
-          taskSet, parameters.decode(point, at, d, constants(taskSet)), seed, family);
+      return new MetaTask(inner, outer, 1.0);
     }
   }
 
   /** Builder with defaults d = 1…3, m = 1…3, weights in [0.1, 1], centres in [−1, 1]. */
-  public static final class Builder {
-    private final String family;
-    private int minDimension = 1;
-    private int maxDimension = 3;
-    private int minTasks = 1;
-    private int maxTasks = 3;
+  public static final class Builder extends ShapedDomain.Builder<SeparableDomain, Builder> {
     private double minWeight = 0.1;
     private double maxWeight = 1;
     private double centreRadius = 1;
     private boolean shiftedOuterCentre = false;
-    private final List<VectorParameter> vectors = new ArrayList<>();
-    private final List<ParameterRange> parameters = new ArrayList<>();
 
     private Builder(String family) {
-      this.family = family;
+      super(family);
     }
 
-    public Builder dimensions(int min, int max) {
-      DomainParameters.checkCounts(min, max, "dimensions");
-      this.minDimension = min;
-      this.maxDimension = max;
-      return this;
-    }
-
-    public Builder taskCounts(int min, int max) {
-      DomainParameters.checkCounts(min, max, "task counts");
-      this.minTasks = min;
-      this.maxTasks = max;
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -282,18 +202,7 @@ public final class SeparableDomain implements InstanceDomain {
       return this;
     }
 
-    /** Adds a point {@code name0 … name(d−1)} with coordinates in {@code [−radius, radius]}. */
-    public Builder vector(String name, double radius) {
-      DomainParameters.addVector(vectors, name, radius);
-      return this;
-    }
-
-    /** Adds a scalar parameter; later parameters may depend on earlier ones. */
-    public Builder parameter(ParameterRange range) {
-      DomainParameters.addScalar(parameters, range);
-      return this;
-    }
-
+    @Override
     public SeparableDomain build() {
       return new SeparableDomain(this);
     }

@@ -1,5 +1,7 @@
 package io.metabound.experiments.check;
 
+import io.metabound.experiments.io.AtomicFiles;
+import io.metabound.experiments.io.TextTable;
 import io.metabound.experiments.probe.Measurement;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -305,22 +307,7 @@ public record SuiteSummary(
     List<String[]> rows = new ArrayList<>();
     rows.add(COLUMNS);
     rows.addAll(table());
-    int[] width = new int[COLUMNS.length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        width[i] = Math.max(width[i], row[i].length());
-      }
-    }
-    StringBuilder s = new StringBuilder();
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        s.append(row[i]);
-        if (i < row.length - 1) {
-          s.append(" ".repeat(width[i] - row[i].length() + 2));
-        }
-      }
-      s.append('\n');
-    }
+    StringBuilder s = new StringBuilder(TextTable.render(rows));
     s.append(multiplicityStatement()).append('\n');
     Map<Verdict, Integer> c = counts();
     s.append(
@@ -339,8 +326,8 @@ public record SuiteSummary(
 
   /** Writes {@value #JSON_FILE} and {@value #MARKDOWN_FILE} atomically into {@code directory}. */
   public void writeTo(Path directory) throws IOException {
-    AtomicWrite.writeString(directory.resolve(JSON_FILE), toJson());
-    AtomicWrite.writeString(directory.resolve(MARKDOWN_FILE), toMarkdown());
+    AtomicFiles.writeString(directory.resolve(JSON_FILE), toJson());
+    AtomicFiles.writeString(directory.resolve(MARKDOWN_FILE), toMarkdown());
   }
 
   /** Six significant digits, plain notation for moderate magnitudes. */

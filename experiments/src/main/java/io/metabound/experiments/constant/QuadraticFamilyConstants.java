@@ -1,5 +1,6 @@
 package io.metabound.experiments.constant;
 
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.oracle.QuadraticTasks;
 import io.metabound.experiments.task.TaskSet;
 import java.util.ArrayList;
@@ -189,7 +190,7 @@ public record QuadraticFamilyConstants(
           for (int k = 0; k < d; k++) {
             diff[k] = e[k] - mean[k];
           }
-          double n = norm(apply(reference, diff, d));
+          double n = Vectors.norm(apply(reference, diff, d));
           sum += p * n * n;
         }
       }
@@ -243,7 +244,7 @@ public record QuadraticFamilyConstants(
       for (int k = 0; k < d; k++) {
         a[k] -= ge[k] - geBar[k];
       }
-      double na = norm(a);
+      double na = Vectors.norm(a);
       sumA += p * na * na;
       // Σ p D_i a_i
       double[] da = apply(di, a, d);
@@ -263,7 +264,8 @@ public record QuadraticFamilyConstants(
     }
     // σ² ≤ Σp‖a_i‖² + 2R‖Σ p D_i a_i‖ + R² λ_max(Σ p D_i²)   (sup of each part separately)
     double radius = region.radius();
-    double bound = sumA + 2 * radius * norm(linear) + radius * radius * spectralNorm(quadratic, d);
+    double bound =
+        sumA + 2 * radius * Vectors.norm(linear) + radius * radius * spectralNorm(quadratic, d);
     return new FamilyConstant(
         "sigma",
         Math.sqrt(bound) * ROUNDING_MARGIN,
@@ -291,7 +293,7 @@ public record QuadraticFamilyConstants(
       }
       return new FamilyConstant(
           symbol,
-          norm(apply(h, diff, d)),
+          Vectors.norm(apply(h, diff, d)),
           Exactness.EXACT,
           "support and query Hessians are equal: b_i = |H_i(c_i - e_i)| for every w");
     }
@@ -315,7 +317,7 @@ public record QuadraticFamilyConstants(
     for (int k = 0; k < d; k++) {
       a[k] -= hc[k] - ge[k];
     }
-    double bound = norm(a) + spectralNorm(diff, d) * region.radius();
+    double bound = Vectors.norm(a) + spectralNorm(diff, d) * region.radius();
     return new FamilyConstant(
         symbol,
         bound * ROUNDING_MARGIN,
@@ -361,7 +363,7 @@ public record QuadraticFamilyConstants(
     double[][] grads = outerGradients(t, w);
     double sum = 0;
     for (int i = 0; i < t.size(); i++) {
-      sum += t.probability(i) * norm(grads[i]);
+      sum += t.probability(i) * Vectors.norm(grads[i]);
     }
     return new FamilyConstant(
         "grad_task_mean",
@@ -398,14 +400,6 @@ public record QuadraticFamilyConstants(
       out[r] = s;
     }
     return out;
-  }
-
-  private static double norm(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x * x;
-    }
-    return Math.sqrt(s);
   }
 
   /** Largest |eigenvalue| of a symmetric matrix (symmetrised against rounding). */

@@ -1,6 +1,7 @@
 package io.metabound.experiments.noise;
 
 import io.metabound.experiments.task.MetaTask;
+import io.metabound.experiments.task.TaskDistribution;
 import io.metabound.experiments.task.TaskSet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,8 @@ import java.util.List;
  * @param oracles one oracle per task, all of one dimension
  * @param weights non-negative task weights with a positive sum
  */
-public record StochasticTaskSet(List<StochasticOracle> oracles, double[] weights) {
+public record StochasticTaskSet(List<StochasticOracle> oracles, double[] weights)
+    implements TaskDistribution {
 
   public StochasticTaskSet {
     if (oracles.isEmpty() || oracles.size() != weights.length) {
@@ -52,10 +54,12 @@ public record StochasticTaskSet(List<StochasticOracle> oracles, double[] weights
     return new StochasticTaskSet(oracles, w);
   }
 
+  @Override
   public int size() {
     return oracles.size();
   }
 
+  @Override
   public int dimension() {
     return oracles.get(0).dimension();
   }
@@ -65,6 +69,7 @@ public record StochasticTaskSet(List<StochasticOracle> oracles, double[] weights
   }
 
   /** {@code p_i = weight_i / Σ weight}. */
+  @Override
   public double probability(int i) {
     double total = 0;
     for (double w : weights) {

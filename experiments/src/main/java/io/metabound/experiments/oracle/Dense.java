@@ -205,12 +205,4 @@ final class Dense {
     }
     return scale == 0 ? 0 : asymmetry / scale;
   }
-
-  static double norm(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x * x;
-    }
-    return Math.sqrt(s);
-  }
 }

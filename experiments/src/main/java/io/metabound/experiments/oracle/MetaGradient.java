@@ -1,5 +1,6 @@
 package io.metabound.experiments.oracle;
 
+import io.metabound.experiments.linalg.Vectors;
 import java.util.Arrays;
 
 /**
@@ -33,7 +34,7 @@ public record MetaGradient(String estimator, double[] value, boolean exact) {
 
   /** Euclidean norm. */
   public double norm() {
-    return Dense.norm(value);
+    return Vectors.norm(value);
   }
 
   @Override

@@ -16,6 +16,7 @@ import io.metabound.experiments.check.SeparableDomain;
 import io.metabound.experiments.check.UnionDomain;
 import io.metabound.experiments.check.VectorParameter;
 import io.metabound.experiments.family.LogisticTaskFamily;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.probe.ConvergenceAlphaThresholdProbe;
 import io.metabound.experiments.probe.FiniteDifferenceErrorProbe;
@@ -58,7 +59,7 @@ final class Fallah2020Plans {
             List.of(
                 new ScopeCondition(
                     "v != 0 (the product with the zero vector is exact and the bound is 0)",
-                    x -> PlanSupport.norm(x.vectorParameter("v")) > 0)),
+                    x -> Vectors.norm(x.vectorParameter("v")) > 0)),
             null,
             Profile.of(ParameterRange.between("delta", 1e-3, 10).logarithmic()),
             null));
@@ -173,7 +174,7 @@ final class Fallah2020Plans {
 
   private static Map<String, Double> finiteDifferenceConstants(Instance x) {
     Map<String, Double> c = PlanSupport.known(x.tasks());
-    c.put("v_norm", PlanSupport.norm(x.vectorParameter("v")));
+    c.put("v_norm", Vectors.norm(x.vectorParameter("v")));
     return c;
   }
 }

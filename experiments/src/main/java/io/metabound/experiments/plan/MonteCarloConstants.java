@@ -7,6 +7,7 @@ import io.metabound.experiments.constant.QuadraticFamilyConstants;
 import io.metabound.experiments.family.LeastSquaresLoss;
 import io.metabound.experiments.family.SeparableNonconvexLoss;
 import io.metabound.experiments.family.TaskFamilyConstants;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.oracle.QuadraticMetaOracle;
 import io.metabound.experiments.oracle.StationaryPoint;
 import io.metabound.experiments.task.MetaTask;
@@ -80,7 +81,7 @@ final class MonteCarloConstants {
     for (int i = 0; i < tasks.size(); i++) {
       double p = tasks.probability(i);
       tasks.get(i).outer().gradient(w, gradients[i]);
-      meanNorm += p * norm(gradients[i]);
+      meanNorm += p * Vectors.norm(gradients[i]);
       for (int k = 0; k < d; k++) {
         mean[k] += p * gradients[i][k];
       }
@@ -90,7 +91,7 @@ final class MonteCarloConstants {
       for (int k = 0; k < d; k++) {
         g[k] = gradients[i][k] - mean[k];
       }
-      double n = norm(g);
+      double n = Vectors.norm(g);
       // σ(w)² = Σ p_i ‖∇l_i(w) − ∇l(w)‖²
       spread += tasks.probability(i) * n * n;
     }
@@ -112,7 +113,7 @@ final class MonteCarloConstants {
       if (instance.hasParameter("N")) {
         out.put(
             "grad_meta",
-            norm(
+            Vectors.norm(
                 new MamlMetaGradient(tasks, alpha, instance.integerParameter("N"))
                     .metaGradient(w)));
       }
@@ -126,7 +127,7 @@ final class MonteCarloConstants {
           u[k] = w[k] - alpha * g[k];
         }
         f.gradient(u, g);
-        double n = norm(g);
+        double n = Vectors.norm(g);
         adapted += tasks.probability(i) * n * n;
       }
       out.put("grad_adapted", Math.sqrt(adapted));
@@ -278,13 +279,5 @@ final class MonteCarloConstants {
       out.put("b", 0.0);
       out.put("b_sq", 0.0);
     }
-  }
-
-  private static double norm(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x * x;
-    }
-    return Math.sqrt(s);
   }
 }

@@ -11,6 +11,7 @@ import io.metabound.experiments.check.QuadraticInstanceConstants;
 import io.metabound.experiments.check.ScopeCondition;
 import io.metabound.experiments.check.SeparableDomain;
 import io.metabound.experiments.family.TaskFamilyConstants;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.probe.TaskGradients;
 import io.metabound.experiments.task.TaskSet;
 import java.util.Map;
@@ -128,19 +129,9 @@ final class PlanSupport {
       new ScopeCondition(
           "||u - w|| >= 1e-3 on non-quadratic instances (below, rounding in the difference"
               + " quotient would no longer be negligible)",
-          x -> x.isQuadratic() || distance(x.vectorParameter("u"), x.vectorParameter("w")) >= 1e-3);
-
-  static double distance(double[] a, double[] b) {
-    double s = 0;
-    for (int k = 0; k < a.length; k++) {
-      s += (a[k] - b[k]) * (a[k] - b[k]);
-    }
-    return Math.sqrt(s);
-  }
-
-  static double norm(double[] a) {
-    return distance(a, new double[a.length]);
-  }
+          x ->
+              x.isQuadratic()
+                  || Vectors.distance(x.vectorParameter("u"), x.vectorParameter("w")) >= 1e-3);
 
   /** A tuning that sets the evaluation and shrink budgets. */
   static UnaryOperator<CheckSettings> budget(int evaluations, int shrink) {

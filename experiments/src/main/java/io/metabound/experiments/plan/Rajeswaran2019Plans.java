@@ -11,6 +11,7 @@ import io.metabound.experiments.check.RegistryChecks.Plan;
 import io.metabound.experiments.check.ScopeCondition;
 import io.metabound.experiments.check.UnionDomain;
 import io.metabound.experiments.family.SeparableNonconvexLoss;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.oracle.QuadraticMetaOracle;
 import io.metabound.experiments.oracle.QuadraticTasks;
 import io.metabound.experiments.oracle.StationaryPoint;
@@ -286,7 +287,7 @@ final class Rajeswaran2019Plans {
     QuadraticTasks tasks = QuadraticTasks.of(x.tasks());
     double[] eig = tasks.innerEigenvalues(0);
     c.put("kappa", eig[eig.length - 1] / eig[0]);
-    c.put("D_sol", PlanSupport.norm(tasks.innerCentre(0)));
+    c.put("D_sol", Vectors.norm(tasks.innerCentre(0)));
     return c;
   }
 
@@ -309,7 +310,7 @@ final class Rajeswaran2019Plans {
       task.outer().gradient(phi, g);
       c.put("L", outer);
       c.put("rho", 0.0);
-      c.put("B_lip", PlanSupport.norm(g) + outer * x.parameter("delta"));
+      c.put("B_lip", Vectors.norm(g) + outer * x.parameter("delta"));
     } else {
       SeparableNonconvexLoss inner = (SeparableNonconvexLoss) task.inner();
       SeparableNonconvexLoss outer = (SeparableNonconvexLoss) task.outer();
@@ -333,7 +334,7 @@ final class Rajeswaran2019Plans {
     c.put("L", outer.smoothness().value());
     c.put("rho", inner.hessianLipschitz().value());
     c.put("B_lip", outer.gradientBound(Double.POSITIVE_INFINITY).value());
-    c.put("D_sol", PlanSupport.norm(inner.proximalPoint(x.vectorParameter("theta"), lambda)));
+    c.put("D_sol", Vectors.norm(inner.proximalPoint(x.vectorParameter("theta"), lambda)));
     return c;
   }
 
@@ -349,7 +350,7 @@ final class Rajeswaran2019Plans {
         QuadraticMetaOracle.imaml(tasks, lambda).adaptedPoint(0, new double[x.dimension()]);
     double[] g = new double[x.dimension()];
     x.tasks().get(0).outer().gradient(phi, g);
-    c.put("B_lip", PlanSupport.norm(g));
+    c.put("B_lip", Vectors.norm(g));
     return c;
   }
 
@@ -364,7 +365,7 @@ final class Rajeswaran2019Plans {
     task.outer().gradient(phi, v);
     double[] g = new double[x.dimension()];
     io.metabound.experiments.algorithm.ImplicitMaml.exactSolve(task.inner(), phi, v, lambda, g);
-    return PlanSupport.norm(g);
+    return Vectors.norm(g);
   }
 
   /** Corollary 1: M, L_F = ‖∇²F‖₂ and Δ = F(0) − min F, exact (Δ = +∞ when F is unbounded). */

@@ -2,6 +2,7 @@ package io.metabound.experiments.probe;
 
 import io.metabound.experiments.algorithm.AcceleratedGradientDescent;
 import io.metabound.experiments.check.Instance;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.oracle.QuadraticTasks;
 import io.metabound.experiments.task.QuadraticLoss;
 
@@ -44,7 +45,7 @@ public final class AgdIterationsProbe implements Probe {
             f::gradient,
             new double[d],
             MAX_STEPS,
-            x -> ProbeSupport.distance(x, optimum) <= delta,
+            x -> Vectors.distance(x, optimum) <= delta,
             new double[d]);
     return Measurement.exact(steps);
   }

@@ -3,6 +3,7 @@ package io.metabound.experiments.probe;
 import io.metabound.experiments.algorithm.ConjugateGradient;
 import io.metabound.experiments.algorithm.ImplicitMaml;
 import io.metabound.experiments.check.Instance;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.oracle.QuadraticMetaOracle;
 import io.metabound.experiments.oracle.QuadraticTasks;
 import io.metabound.experiments.task.MetaTask;
@@ -54,7 +55,7 @@ public final class CgIterationsProbe implements Probe {
     double[] g = new double[d];
     for (int m = 0; m <= MAX_STEPS; m++) {
       cg.solve(a, v, m, g);
-      if (ProbeSupport.distance(g, exact) <= deltaPrime) {
+      if (Vectors.distance(g, exact) <= deltaPrime) {
         return Measurement.exact(m);
       }
       if (cg.iterations() < m) {

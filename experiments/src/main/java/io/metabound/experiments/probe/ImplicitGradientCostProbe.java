@@ -4,6 +4,7 @@ import io.metabound.experiments.algorithm.AcceleratedGradientDescent;
 import io.metabound.experiments.algorithm.ConjugateGradient;
 import io.metabound.experiments.check.Instance;
 import io.metabound.experiments.family.SeparableNonconvexLoss;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.oracle.QuadraticMetaOracle;
 import io.metabound.experiments.oracle.QuadraticTasks;
 import io.metabound.experiments.task.MetaTask;
@@ -101,7 +102,7 @@ public final class ImplicitGradientCostProbe implements Probe {
               };
           for (int k = 0; k0 + k < best[0]; k++) {
             cg.solve(a, v, k, g);
-            if (ProbeSupport.distance(g, target) <= epsilon) {
+            if (Vectors.distance(g, target) <= epsilon) {
               best[0] = k0 + k;
               break;
             }

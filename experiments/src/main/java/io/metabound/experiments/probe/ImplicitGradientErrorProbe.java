@@ -3,6 +3,7 @@ package io.metabound.experiments.probe;
 import io.metabound.experiments.algorithm.ImplicitMaml;
 import io.metabound.experiments.check.Instance;
 import io.metabound.experiments.family.SeparableNonconvexLoss;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.oracle.QuadraticMetaOracle;
 import io.metabound.experiments.oracle.QuadraticTasks;
 import io.metabound.experiments.task.MetaTask;
@@ -68,14 +69,14 @@ public final class ImplicitGradientErrorProbe implements Probe {
     double[] direction = instance.vectorParameter("dir");
     double[] optimum = inner.proximalPoint(theta, lambda);
     double[] exact = implicitGradient(task, optimum, lambda);
-    double norm = ProbeSupport.norm(direction);
+    double norm = Vectors.norm(direction);
     double[] phi = optimum.clone();
     for (int k = 0; k < phi.length; k++) {
       // φ = φ* + δ dir/‖dir‖ (the first axis when dir = 0)
       phi[k] += norm > 0 ? delta * direction[k] / norm : (k == 0 ? delta : 0);
     }
     double[] approximate = implicitGradient(task, phi, lambda);
-    return Measurement.exact(ProbeSupport.distance(approximate, exact) + deltaPrime);
+    return Measurement.exact(Vectors.distance(approximate, exact) + deltaPrime);
   }
 
   /** {@code C(φ)^{-1}∇L_i(φ)} by a dense solve. */

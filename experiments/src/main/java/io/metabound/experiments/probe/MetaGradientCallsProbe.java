@@ -1,6 +1,7 @@
 package io.metabound.experiments.probe;
 
 import io.metabound.experiments.check.Instance;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.oracle.AffineGradientMap;
 import io.metabound.experiments.oracle.QuadraticMetaOracle;
 import io.metabound.experiments.oracle.QuadraticTasks;
@@ -36,7 +37,7 @@ public final class MetaGradientCallsProbe implements Probe {
     double[] gradient = new double[d];
     int iterations = 0;
     map.apply(theta, gradient);
-    while (ProbeSupport.norm(gradient) > epsilon && iterations <= MAX_ITERATIONS) {
+    while (Vectors.norm(gradient) > epsilon && iterations <= MAX_ITERATIONS) {
       for (int k = 0; k < d; k++) {
         // θ ← θ − ∇F(θ)/L_F
         theta[k] -= step * gradient[k];

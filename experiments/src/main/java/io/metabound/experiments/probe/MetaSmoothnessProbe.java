@@ -6,6 +6,7 @@ import io.metabound.experiments.algorithm.HessianFreeMaml;
 import io.metabound.experiments.algorithm.MamlMetaGradient;
 import io.metabound.experiments.algorithm.TaskSetEstimator;
 import io.metabound.experiments.check.Instance;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.oracle.AffineGradientMap;
 import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.oracle.EstimatorMaps;
@@ -75,7 +76,7 @@ public final class MetaSmoothnessProbe implements Probe {
     TaskSetEstimator direction = algorithm(instance);
     double[] gw = direction.direction(w);
     double[] gu = direction.direction(u);
-    return ProbeSupport.distance(gw, gu) / ProbeSupport.distance(w, u);
+    return Vectors.distance(gw, gu) / Vectors.distance(w, u);
   }
 
   private TaskSetEstimator algorithm(Instance instance) {

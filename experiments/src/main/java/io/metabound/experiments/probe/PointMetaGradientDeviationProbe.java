@@ -2,6 +2,7 @@ package io.metabound.experiments.probe;
 
 import io.metabound.experiments.algorithm.MamlMetaGradient;
 import io.metabound.experiments.check.Instance;
+import io.metabound.experiments.linalg.Vectors;
 
 /**
  * The distance of one task's N-step meta-gradient from its query gradient at the instance's point
@@ -28,6 +29,6 @@ public final class PointMetaGradientDeviationProbe implements Probe {
     maml.taskGradient(task, w, meta);
     double[] query = new double[w.length];
     instance.tasks().get(task).outer().gradient(w, query);
-    return Measurement.exact(ProbeSupport.distance(meta, query));
+    return Measurement.exact(Vectors.distance(meta, query));
   }
 }

@@ -7,7 +7,7 @@ import io.metabound.experiments.oracle.EstimatorParameters;
 import io.metabound.experiments.oracle.QuadraticTasks;
 import java.util.function.DoubleUnaryOperator;
 
-/** Helpers shared by the probes: quadratic views, spectral maxima, norms, estimator settings. */
+/** Helpers shared by the probes: quadratic views, spectral maxima, estimator settings. */
 final class ProbeSupport {
 
   private ProbeSupport() {}
@@ -79,23 +79,6 @@ final class ProbeSupport {
       max = Math.max(max, Math.abs(e));
     }
     return max;
-  }
-
-  static double norm(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x * x;
-    }
-    return Math.sqrt(s);
-  }
-
-  static double distance(double[] a, double[] b) {
-    double s = 0;
-    for (int k = 0; k < a.length; k++) {
-      double t = a[k] - b[k];
-      s += t * t;
-    }
-    return Math.sqrt(s);
   }
 
   /** The instance's integer parameter, or {@code fallback} when it has none. */

@@ -1,6 +1,7 @@
 package io.metabound.experiments.probe;
 
 import io.metabound.experiments.algorithm.MamlMetaGradient;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.TaskSet;
 
@@ -21,7 +22,7 @@ public final class TaskGradients {
     double mean = 0;
     for (int i = 0; i < tasks.size(); i++) {
       tasks.get(i).outer().gradient(w, g);
-      mean += tasks.probability(i) * ProbeSupport.norm(g);
+      mean += tasks.probability(i) * Vectors.norm(g);
     }
     return mean;
   }
@@ -42,7 +43,7 @@ public final class TaskGradients {
     }
     double variance = 0;
     for (int i = 0; i < tasks.size(); i++) {
-      double s = ProbeSupport.distance(g[i], mean);
+      double s = Vectors.distance(g[i], mean);
       variance += tasks.probability(i) * s * s;
     }
     return Math.sqrt(variance);
@@ -61,27 +62,27 @@ public final class TaskGradients {
       MetaTask task = tasks.get(i);
       task.inner().gradient(w, s);
       task.outer().gradient(w, t);
-      mean += tasks.probability(i) * ProbeSupport.distance(s, t);
+      mean += tasks.probability(i) * Vectors.distance(s, t);
     }
     return mean;
   }
 
   /** {@code ‖∇L(w)‖} of N-step MAML (Ji2022 eq. (3)/(10)). */
   public static double metaGradientNorm(TaskSet tasks, double alpha, int steps, double[] w) {
-    return ProbeSupport.norm(new MamlMetaGradient(tasks, alpha, steps).metaGradient(w));
+    return Vectors.norm(new MamlMetaGradient(tasks, alpha, steps).metaGradient(w));
   }
 
   /** {@code ‖∇l_{S_i}(w)‖} of task {@code i}'s inner (support) loss. */
   public static double innerNorm(TaskSet tasks, int task, double[] w) {
     double[] g = new double[w.length];
     tasks.get(task).inner().gradient(w, g);
-    return ProbeSupport.norm(g);
+    return Vectors.norm(g);
   }
 
   /** {@code ‖∇l_{T_i}(w)‖} of task {@code i}'s outer (query) loss. */
   public static double outerNorm(TaskSet tasks, int task, double[] w) {
     double[] g = new double[w.length];
     tasks.get(task).outer().gradient(w, g);
-    return ProbeSupport.norm(g);
+    return Vectors.norm(g);
   }
 }

@@ -5,6 +5,7 @@ import io.metabound.experiments.algorithm.OneStepStochasticMaml;
 import io.metabound.experiments.algorithm.OuterLoop;
 import io.metabound.experiments.algorithm.Trajectory;
 import io.metabound.experiments.check.Seeds;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.noise.AdditiveGaussianNoise;
 import io.metabound.experiments.noise.StochasticOracle;
 import io.metabound.experiments.noise.StochasticTaskSet;
@@ -111,7 +112,7 @@ public final class FallahTable1 implements Reproduction {
     }
     double s = 0;
     for (int i = 0; i < tasks.size(); i++) {
-      s += tasks.probability(i) * Math.pow(Numbers.distance(g[i], mean), 2);
+      s += tasks.probability(i) * Math.pow(Vectors.distance(g[i], mean), 2);
     }
     return Math.sqrt(s);
   }
@@ -130,9 +131,9 @@ public final class FallahTable1 implements Reproduction {
         alpha,
         scale,
         taskSpread(t, wFo),
-        Numbers.norm(oracle.metaGradient(wFo).value()),
-        Numbers.norm(oracle.metaGradient(wMaml).value()),
-        Numbers.norm(oracle.metaGradient(wHf).value()));
+        Vectors.norm(oracle.metaGradient(wFo).value()),
+        Vectors.norm(oracle.metaGradient(wMaml).value()),
+        Vectors.norm(oracle.metaGradient(wHf).value()));
   }
 
   /**
@@ -172,7 +173,7 @@ public final class FallahTable1 implements Reproduction {
               .observer(
                   w -> {
                     oracle.metaGradient(w, gradient);
-                    return Numbers.norm(gradient);
+                    return Vectors.norm(gradient);
                   })
               .build()
               .run(new double[tasks.dimension()], Seeds.derive(seed, r));

@@ -3,6 +3,7 @@ package io.metabound.experiments.reproduction;
 import io.metabound.experiments.algorithm.ImplicitMaml;
 import io.metabound.experiments.algorithm.ProximalMaml;
 import io.metabound.experiments.check.Seeds;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.oracle.QuadraticMetaOracle;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.QuadraticLoss;
@@ -124,7 +125,7 @@ public final class ImplicitMamlFigure2a implements Reproduction {
       theta[k] = random.nextGaussian();
     }
     double[] exact = QuadraticMetaOracle.imaml(tasks, LAMBDA).metaGradient(theta).value();
-    double norm = Numbers.norm(exact);
+    double norm = Vectors.norm(exact);
     int[] steps = stepCounts(maxSteps, quick);
     double[] maml = new double[steps.length];
     double[] cg2 = new double[steps.length];
@@ -133,12 +134,12 @@ public final class ImplicitMamlFigure2a implements Reproduction {
     for (int i = 0; i < steps.length; i++) {
       int k = steps[i];
       double[] g = new ProximalMaml(tasks, LAMBDA, k, rate).direction(theta);
-      maml[i] = Numbers.distance(g, exact) / norm;
+      maml[i] = Vectors.distance(g, exact) / norm;
       double[] closed =
           QuadraticMetaOracle.mamlProx(tasks, LAMBDA, k, rate).metaGradient(theta).value();
-      discrepancy = Math.max(discrepancy, Numbers.distance(g, closed) / Math.max(Numbers.norm(closed), 1e-300));
-      cg2[i] = Numbers.distance(new ImplicitMaml(tasks, LAMBDA, k, rate, 2).direction(theta), exact) / norm;
-      cg5[i] = Numbers.distance(new ImplicitMaml(tasks, LAMBDA, k, rate, 5).direction(theta), exact) / norm;
+      discrepancy = Math.max(discrepancy, Vectors.distance(g, closed) / Math.max(Vectors.norm(closed), 1e-300));
+      cg2[i] = Vectors.distance(new ImplicitMaml(tasks, LAMBDA, k, rate, 2).direction(theta), exact) / norm;
+      cg5[i] = Vectors.distance(new ImplicitMaml(tasks, LAMBDA, k, rate, 5).direction(theta), exact) / norm;
     }
     return new Curves(tasks, kappa, rate, steps, maml, cg2, cg5, norm, discrepancy);
   }

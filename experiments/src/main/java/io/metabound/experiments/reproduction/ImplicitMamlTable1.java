@@ -2,6 +2,7 @@ package io.metabound.experiments.reproduction;
 
 import io.metabound.experiments.algorithm.ImplicitMaml;
 import io.metabound.experiments.algorithm.ProximalMaml;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.TaskSet;
 import java.lang.management.ManagementFactory;
@@ -135,10 +136,10 @@ public final class ImplicitMamlTable1 implements Reproduction {
     double[] theta = new double[d];
     TaskSet tasks = system(d, kappa, theta);
     double[] exact = exact(d, kappa);
-    double norm = Numbers.norm(exact);
+    double norm = Vectors.norm(exact);
     double rate = innerRate(kappa);
     return smallestCount(
-        k -> Numbers.distance(new ImplicitMaml(tasks, LAMBDA, 1, rate, k).direction(theta), exact) / norm,
+        k -> Vectors.distance(new ImplicitMaml(tasks, LAMBDA, 1, rate, k).direction(theta), exact) / norm,
         d);
   }
 
@@ -147,11 +148,11 @@ public final class ImplicitMamlTable1 implements Reproduction {
     double[] theta = new double[d];
     TaskSet tasks = system(d, kappa, theta);
     double[] exact = exact(d, kappa);
-    double norm = Numbers.norm(exact);
+    double norm = Vectors.norm(exact);
     double rate = innerRate(kappa);
     int max = (int) Math.ceil(10 * kappa * Math.log(1 / EPSILON));
     return smallestCount(
-        k -> Numbers.distance(new ProximalMaml(tasks, LAMBDA, k, rate).direction(theta), exact) / norm,
+        k -> Vectors.distance(new ProximalMaml(tasks, LAMBDA, k, rate).direction(theta), exact) / norm,
         max);
   }
 

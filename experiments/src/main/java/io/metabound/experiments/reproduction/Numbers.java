@@ -32,23 +32,4 @@ final class Numbers {
     }
     return x;
   }
-
-  /** {@code √(Σ x²)}. */
-  static double norm(double[] x) {
-    double s = 0;
-    for (double v : x) {
-      s += v * v;
-    }
-    return Math.sqrt(s);
-  }
-
-  /** {@code ‖a − b‖}. */
-  static double distance(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      s += d * d;
-    }
-    return Math.sqrt(s);
-  }
 }

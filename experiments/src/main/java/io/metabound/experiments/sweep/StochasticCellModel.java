@@ -5,6 +5,7 @@ import io.metabound.experiments.algorithm.OuterLoop;
 import io.metabound.experiments.algorithm.RunStatus;
 import io.metabound.experiments.algorithm.TaskBatching;
 import io.metabound.experiments.algorithm.Trajectory;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.oracle.AffineGradientMap;
 
 /**
@@ -73,7 +74,7 @@ public final class StochasticCellModel implements CellModel {
         }
         double[] g = new double[start.length];
         map.apply(start, g);
-        double g0 = norm(g);
+        double g0 = Vectors.norm(g);
         Trajectory run = OuterLoop.builder(estimator)
             .iterations(criterion.iterations())
             .stepSize(grid.beta(row, column))
@@ -90,7 +91,7 @@ public final class StochasticCellModel implements CellModel {
           return CellStatus.CONVERGED.code();
         }
         map.apply(run.finalIterate(), g);
-        double gT = norm(g);
+        double gT = Vectors.norm(g);
         // r = (‖∇F(w_T)‖/‖∇F(w_0)‖)^{1/T}
         rate = Math.pow(gT / g0, 1.0 / Math.max(1, run.iterations()));
         return gT <= criterion.tolerance() * g0
@@ -103,14 +104,6 @@ public final class StochasticCellModel implements CellModel {
         return rate;
       }
     };
-  }
-
-  private static double norm(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x * x;
-    }
-    return Math.sqrt(s);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.metabound.experiments.sweep;
 
+import io.metabound.experiments.io.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -73,7 +74,7 @@ public final class SweepCsv {
 
   /** Writes {@code result} to {@code target} atomically. */
   public static void write(SweepResult result, Path target) throws IOException {
-    AtomicOutput.write(target, out -> write(result, out));
+    AtomicFiles.write(target, out -> write(result, out));
   }
 
   /** One parsed data row. */
@@ -224,7 +225,7 @@ public final class SweepCsv {
     List<Input> ordered = new ArrayList<>(inputs.stream().filter(i -> i.first() != null).toList());
     ordered.sort(Comparator.comparing(Input::first, SweepCsv::compareCells));
     GridCheck check = new GridCheck();
-    AtomicOutput.write(target, out -> {
+    AtomicFiles.write(target, out -> {
       out.write(header);
       out.write('\n');
       for (Input input : ordered) {

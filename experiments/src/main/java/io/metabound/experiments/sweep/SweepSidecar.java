@@ -1,5 +1,6 @@
 package io.metabound.experiments.sweep;
 
+import io.metabound.experiments.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,13 +137,13 @@ public final class SweepSidecar {
   /** Writes the sidecar atomically. */
   public static void write(JsonObject root, Path target) throws IOException {
     String text = root.toText();
-    AtomicOutput.write(target, out -> out.write(text));
+    AtomicFiles.write(target, out -> out.write(text));
   }
 
   /** Writes the overlays' curve data as CSV ({@code overlay,segment,x,y}) atomically. */
   public static void writeOverlayCsv(List<BoundaryOverlay> overlays, SweepGrid grid, Path target)
       throws IOException {
-    AtomicOutput.write(target, out -> {
+    AtomicFiles.write(target, out -> {
       out.write("overlay,segment," + grid.rowName() + "," + grid.columnName() + "\n");
       for (BoundaryOverlay overlay : overlays) {
         int k = 0;

@@ -1,11 +1,10 @@
 package io.metabound.experiments.task;
 
+import io.metabound.experiments.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -300,30 +299,10 @@ public final class QuadraticTaskFile {
    */
   public static void write(TaskSet tasks, Path file) {
     String text = toJson(tasks, file.toString());
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Path temp = null;
     try {
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      Files.writeString(temp, text);
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      temp = null;
+      AtomicFiles.writeString(file, text);
     } catch (IOException e) {
       throw new TaskFileException(file + ": cannot write: " + e, e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // the original failure is the one to report
-        }
-      }
     }
   }
 

@@ -6,7 +6,7 @@ import java.util.List;
  * A finite set of tasks with normalised weights: the task distribution {@code p(T)} of the papers,
  * taken as a weighted empirical distribution.
  */
-public record TaskSet(List<MetaTask> tasks) {
+public record TaskSet(List<MetaTask> tasks) implements TaskDistribution {
 
   public TaskSet {
     if (tasks.isEmpty()) {
@@ -27,10 +27,12 @@ public record TaskSet(List<MetaTask> tasks) {
     tasks = List.copyOf(tasks);
   }
 
+  @Override
   public int dimension() {
     return tasks.get(0).dimension();
   }
 
+  @Override
   public int size() {
     return tasks.size();
   }
@@ -40,6 +42,7 @@ public record TaskSet(List<MetaTask> tasks) {
   }
 
   /** Normalised weight {@code p_i = weight_i / Σ weight}. */
+  @Override
   public double probability(int i) {
     double total = 0;
     for (MetaTask t : tasks) {

@@ -8,6 +8,7 @@ import io.metabound.experiments.check.Instance;
 import io.metabound.experiments.check.QuadraticInstanceConstants;
 import io.metabound.experiments.check.VectorParameter;
 import io.metabound.experiments.family.RandomTasks;
+import io.metabound.experiments.linalg.Vectors;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.QuadraticLoss;
 import io.metabound.experiments.task.SmoothLoss;
@@ -243,10 +244,10 @@ final class ProbeFixtures {
   }
 
   static double norm(double[] v) {
-    return ProbeSupport.norm(v);
+    return Vectors.norm(v);
   }
 
   static double distance(double[] a, double[] b) {
-    return ProbeSupport.distance(a, b);
+    return Vectors.distance(a, b);
   }
 }

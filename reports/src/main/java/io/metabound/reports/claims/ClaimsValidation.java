@@ -7,7 +7,8 @@ import io.metabound.experiments.check.CounterexampleFile;
 import io.metabound.experiments.check.InstanceJson;
 import io.metabound.experiments.check.SuiteSummary;
 import io.metabound.experiments.check.Verdict;
-import io.metabound.reports.io.AtomicFiles;
+import io.metabound.experiments.io.AtomicFiles;
+import io.metabound.experiments.io.TextTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,23 +174,9 @@ public record ClaimsValidation(
     for (String[] r : table()) {
       rows.add(new String[] {r[0], r[7], r[6], r[4], r[5], r[3]});
     }
-    int[] width = new int[rows.get(0).length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        width[i] = Math.max(width[i], row[i].length());
-      }
-    }
     StringBuilder s = new StringBuilder();
     s.append(file).append("  sha256 ").append(sha256, 0, 12).append("…  seed ").append(seed).append('\n');
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        s.append(row[i]);
-        if (i < row.length - 1) {
-          s.append(" ".repeat(width[i] - row[i].length() + 2));
-        }
-      }
-      s.append('\n');
-    }
+    TextTable.appendTo(s, rows);
     for (int i = 0; i < results.size(); i++) {
       CheckResult r = results.get(i);
       if (r.counterexample() != null) {

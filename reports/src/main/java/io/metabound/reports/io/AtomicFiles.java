@@ -1,58 +1,32 @@
 package io.metabound.reports.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes files atomically: the content goes to a temporary file in the same folder, which is then
- * moved over the target. A failed run never leaves a half-written report.
+ * Forwards to {@link io.metabound.experiments.io.AtomicFiles}, the project's one atomic writer.
+ * Kept only for the callers in {@code io.metabound.reports.report}, which is being edited on
+ * another branch; once those import the experiments class, delete this one.
+ *
+ * @deprecated use {@link io.metabound.experiments.io.AtomicFiles}
  */
+@Deprecated
 public final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  /**
-   * Gives a temporary file or folder the permissions of an ordinary one ({@code rw-r--r--}, or
-   * {@code rwxr-xr-x} for a folder): temporary files are created private, and the report is meant
-   * to be read (and served) like any other file. Does nothing where POSIX permissions are not
-   * supported.
-   */
+  /** See {@link io.metabound.experiments.io.AtomicFiles#readableByAll(Path)}. */
   public static void readableByAll(Path path) throws IOException {
-    try {
-      Files.setPosixFilePermissions(
-          path,
-          java.nio.file.attribute.PosixFilePermissions.fromString(
-              Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the defaults apply
-    }
+    io.metabound.experiments.io.AtomicFiles.readableByAll(path);
   }
 
-  /** Writes UTF-8 text atomically, creating parent folders. */
+  /** See {@link io.metabound.experiments.io.AtomicFiles#writeString(Path, String)}. */
   public static void writeString(Path target, String content) throws IOException {
-    write(target, content.getBytes(StandardCharsets.UTF_8));
+    io.metabound.experiments.io.AtomicFiles.writeString(target, content);
   }
 
-  /** Writes bytes atomically, creating parent folders. */
+  /** See {@link io.metabound.experiments.io.AtomicFiles#write(Path, byte[])}. */
   public static void write(Path target, byte[] content) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-    try {
-      readableByAll(tmp);
-      Files.write(tmp, content);
-      try {
-        Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    io.metabound.experiments.io.AtomicFiles.write(target, content);
   }
 }

@@ -1,10 +1,10 @@
 package io.metabound.reports.plot;
 
+import io.metabound.experiments.io.AtomicFiles;
 import io.metabound.experiments.sweep.BoundaryOverlay;
 import io.metabound.experiments.sweep.PlotWindow;
 import io.metabound.experiments.sweep.SweepGrid;
 import io.metabound.experiments.sweep.SweepResult;
-import io.metabound.reports.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.ByteArrayOutputStream;
