@@ -13,7 +13,7 @@ import io.metabound.experiments.sweep.PlotWindow;
 import io.metabound.experiments.sweep.Polyline;
 import io.metabound.experiments.sweep.SweepGrid;
 import io.metabound.experiments.sweep.SweepResult;
-import io.metabound.reports.io.AtomicFiles;
+import io.metabound.experiments.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ import io.metabound.experiments.reproduction.Reproduction;
 import io.metabound.experiments.reproduction.ReproductionResult;
 import io.metabound.experiments.reproduction.ReproductionSettings;
 import io.metabound.reports.heatmap.HeatmapJob;
-import io.metabound.reports.io.AtomicFiles;
+import io.metabound.experiments.io.AtomicFiles;
 import io.metabound.reports.io.TerminalProgress;
 import io.metabound.reports.notebook.ExecutedNotebook;
 import io.metabound.reports.notebook.NotebookBook;

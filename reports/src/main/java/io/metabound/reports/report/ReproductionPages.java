@@ -1,7 +1,7 @@
 package io.metabound.reports.report;
 
 import io.metabound.experiments.reproduction.ReproductionResult;
-import io.metabound.reports.io.AtomicFiles;
+import io.metabound.experiments.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

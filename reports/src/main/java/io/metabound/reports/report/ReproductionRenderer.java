@@ -12,7 +12,7 @@ import io.metabound.experiments.reproduction.Series;
 import io.metabound.experiments.sweep.OverlayGap;
 import io.metabound.experiments.sweep.SweepCsv;
 import io.metabound.experiments.sweep.SweepSidecar;
-import io.metabound.reports.io.AtomicFiles;
+import io.metabound.experiments.io.AtomicFiles;
 import io.metabound.reports.plot.CurvePlot;
 import io.metabound.reports.plot.HeatmapColouring;
 import io.metabound.reports.plot.HeatmapPlot;

@@ -40,7 +40,7 @@ final class StagingDirectory implements AutoCloseable {
     try {
       Files.createDirectories(parent);
       Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".partial-");
-      io.metabound.reports.io.AtomicFiles.readableByAll(staging);
+      io.metabound.experiments.io.AtomicFiles.readableByAll(staging);
       return new StagingDirectory(absolute, staging);
     } catch (IOException e) {
       throw new UserInputException(option + ": cannot write into " + parent + " (" + e.getMessage() + ")", e);
