@@ -52,6 +52,15 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--no-notebooks", description = "do not run the notebooks")
   boolean noNotebooks;
 
+  @Option(
+      names = "--claims",
+      paramLabel = "FILE",
+      description = "claims file (YAML or LaTeX draft) to validate in the report (default: examples/claims/papers.yaml)")
+  Path claims;
+
+  @Option(names = "--no-claims", description = "do not validate a claims file")
+  boolean noClaims;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -65,8 +74,19 @@ public final class ReportCommand implements Callable<Integer> {
       }
     }
     String command = "metabound " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    Path claimsFile = null;
+    if (!noClaims) {
+      claimsFile = claims != null ? claims : Home.path().resolve("examples/claims/papers.yaml");
+      if (!Files.isRegularFile(claimsFile)) {
+        if (claims != null) {
+          throw new UserInputException("--claims: " + claims + " is not a file");
+        }
+        claimsFile = null; // a checkout without the example claims
+      }
+    }
     ReportRequest request =
-        ReportRequest.defaults(out, latexDir, seed, quick, command, notebookFolder, spec.root().version()[0]);
+        ReportRequest.defaults(out, latexDir, seed, quick, command, notebookFolder, spec.root().version()[0])
+            .withClaims(claimsFile);
     ReportGenerator.Outcome outcome = ReportGenerator.generate(request);
     PrintWriter stdout = spec.commandLine().getOut();
     // the table itself is in the report; the console gets the counts and what failed
@@ -75,6 +95,9 @@ public final class ReportCommand implements Callable<Integer> {
     for (io.metabound.experiments.check.CheckResult r : outcome.summary().unexpectedViolations()) {
       stdout.println("VIOLATED " + r.boundId() + " on " + r.instanceDescription()
           + (r.counterexample() == null ? "" : " (" + outcome.out().resolve(r.counterexample()) + ")"));
+    }
+    for (String id : outcome.violatedClaims()) {
+      stdout.println("VIOLATED claim " + id + " (see " + outcome.out().resolve("claims") + ")");
     }
     for (ReproductionResult r : outcome.reproductions()) {
       stdout.println("reproduction " + r.name() + ": " + r.verdict().words());
@@ -85,6 +108,8 @@ public final class ReportCommand implements Callable<Integer> {
       stdout.println("wrote the LaTeX export to " + outcome.latex());
     }
     stdout.flush();
-    return outcome.unexpectedViolations() > 0 ? MetaBoundCommand.VIOLATED : MetaBoundCommand.OK;
+    return outcome.unexpectedViolations() > 0 || !outcome.violatedClaims().isEmpty()
+        ? MetaBoundCommand.VIOLATED
+        : MetaBoundCommand.OK;
   }
 }

@@ -29,6 +29,7 @@ final class HtmlReport {
           "profiles", "Bound profiles",
           "reproductions", "Reproductions of the papers' figures and tables",
           "heatmaps", "Convergence heatmaps",
+          "claims", "Claims of the papers",
           "notebooks", "Notebooks",
           "registry", "Bound registry");
 
@@ -78,6 +79,7 @@ final class HtmlReport {
     profiles(s, c);
     reproductions(s, c);
     heatmaps(s, c);
+    claims(s, c);
     notebooks(s, c);
     registry(s, c);
     return HtmlPage.wrap("MetaBound report", s.toString());
@@ -320,5 +322,43 @@ final class HtmlReport {
       s.append("</li>\n");
     }
     s.append("</ul>\n");
+  }
+
+  private void claims(StringBuilder s, ReportContent c) {
+    heading(s, "claims");
+    ReportContent.ClaimsSection section = c.claims();
+    if (section == null || section.validation() == null) {
+      s.append("<p>").append(e(section == null ? "No claims file was validated" : section.note()))
+          .append(".</p>\n");
+      return;
+    }
+    io.metabound.reports.claims.ClaimsValidation v = section.validation();
+    s.append("<p>The claims of <code>").append(e(section.file()))
+        .append("</code> (SHA-256 <code>").append(e(v.sha256(), 12))
+        .append("…</code>), validated as <code>metabound claims</code> does (")
+        .append("<a href=\"").append(e(section.verdicts())).append("\">verdicts</a>):</p>\n");
+    s.append("<table class=\"sortable\"><thead><tr><th>claim</th><th>statement</th><th>checked</th>")
+        .append("<th>ratio</th><th>verdict</th><th>instance</th></tr></thead><tbody>\n");
+    for (int i = 0; i < v.claims().size(); i++) {
+      io.metabound.reports.claims.Claim claim = v.claims().get(i);
+      io.metabound.experiments.check.CheckResult r = v.results().get(i);
+      String verdict = r.verdict().name();
+      s.append("<tr><td><code>").append(e(claim.id())).append("</code></td><td>")
+          .append(e(claim.statement())).append("</td><td><code>").append(e(claim.relationText()))
+          .append("</code></td><td>").append(e(io.metabound.experiments.check.SuiteSummary.number(r.ratio())))
+          .append("</td><td><span class=\"verdict ").append(e(verdict)).append("\">").append(e(verdict))
+          .append(r.tight() && r.verdict() == Verdict.HOLDS ? " (tight)" : "").append("</span></td><td>")
+          .append(e(r.instance() == null ? "—" : r.instance().describe()));
+      if (r.counterexample() != null) {
+        s.append(" · <a href=\"").append(e(r.counterexample()))
+            .append("\">counterexample</a>");
+      }
+      s.append("</td></tr>\n");
+    }
+    s.append("</tbody></table>\n");
+  }
+
+  private static String e(String text, int length) {
+    return e(text.length() <= length ? text : text.substring(0, length));
   }
 }

@@ -110,6 +110,25 @@ final class MarkdownReport {
       s.append('\n');
     }
 
+    s.append("## ").append(HtmlReport.SECTIONS.get("claims")).append("\n\n");
+    ReportContent.ClaimsSection claims = c.claims();
+    if (claims == null || claims.validation() == null) {
+      s.append(claims == null ? "No claims file was validated" : claims.note()).append(".\n\n");
+    } else {
+      s.append("Claims of `").append(claims.file()).append("`, SHA-256 `")
+          .append(claims.validation().sha256()).append("` ([verdicts](").append(claims.verdicts())
+          .append(")).\n\n| claim | checked | ratio | verdict |\n|---|---|---|---|\n");
+      for (int i = 0; i < claims.validation().claims().size(); i++) {
+        io.metabound.reports.claims.Claim claim = claims.validation().claims().get(i);
+        io.metabound.experiments.check.CheckResult r = claims.validation().results().get(i);
+        s.append("| `").append(claim.id()).append("` | `").append(Markdown.cell(claim.relationText()))
+            .append("` | ").append(io.metabound.experiments.check.SuiteSummary.number(r.ratio()))
+            .append(" | ").append(r.verdict().name()).append(r.tight() && r.verdict().name().equals("HOLDS") ? " (tight)" : "")
+            .append(" |\n");
+      }
+      s.append('\n');
+    }
+
     s.append("## ").append(HtmlReport.SECTIONS.get("notebooks")).append("\n\n");
     ReportContent.NotebookSection n = c.notebooks();
     if (n.index() == null) {

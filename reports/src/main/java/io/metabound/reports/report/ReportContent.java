@@ -21,6 +21,7 @@ import java.util.Map;
  * @param heatmaps the convergence maps
  * @param registry one entry per registry bound
  * @param notebooks the notebooks section
+ * @param claims the claims section
  */
 record ReportContent(
     Header header,
@@ -31,7 +32,8 @@ record ReportContent(
     List<ReproductionRenderer.Rendered> reproductions,
     List<HeatmapEntry> heatmaps,
     List<RegistryEntry> registry,
-    NotebookSection notebooks) {
+    NotebookSection notebooks,
+    ClaimsSection claims) {
 
   /**
    * @param versions name → version
@@ -92,4 +94,16 @@ record ReportContent(
    */
   record NotebookSection(
       String index, Map<String, String> pages, Map<String, String> failures, String note) {}
+
+  /**
+   * @param validation the claims' verdicts, or null when no claims file was validated
+   * @param file the claims file as given
+   * @param verdicts the verdicts file (JSON), relative to the report, or null
+   * @param note a sentence when there are no claims
+   */
+  record ClaimsSection(
+      io.metabound.reports.claims.ClaimsValidation validation,
+      String file,
+      String verdicts,
+      String note) {}
 }

@@ -65,7 +65,13 @@ public final class ReportGenerator {
       SuiteSummary summary,
       int unexpectedViolations,
       List<ReproductionResult> reproductions,
-      double seconds) {}
+      double seconds,
+      List<String> violatedClaims) {
+
+    public Outcome {
+      violatedClaims = List.copyOf(violatedClaims);
+    }
+  }
 
   /** Subfolders of a report. */
   static final String CHECKS = "checks";
@@ -92,7 +98,7 @@ public final class ReportGenerator {
     ReportSuite suite = request.suite();
     int checks = suite.checkCount();
     long steps =
-        2L * checks + request.reproductions().size() + request.heatmaps().size() + 3;
+        2L * checks + request.reproductions().size() + request.heatmaps().size() + 4;
     Map<String, Double> timings = new LinkedHashMap<>();
     try (StagingDirectory staging = StagingDirectory.beside(out, "--out");
         StagingDirectory latexStaging =
@@ -181,7 +187,13 @@ public final class ReportGenerator {
       ReportContent.NotebookSection notebooks = notebooks(request.notebooks(), dir);
       timings.put("notebooks", seconds(t));
 
-      // 7. pages and LaTeX
+      // 7. claims
+      t = System.nanoTime();
+      counter.step("claims");
+      ReportContent.ClaimsSection claims = claims(request, settings, dir);
+      timings.put("claims", seconds(t));
+
+      // 8. pages and LaTeX
       counter.step("writing");
       Path latexDir =
           latex == null ? null : latex.startsWith(out) ? dir.resolve(out.relativize(latex)) : latexStaging.path();
@@ -199,7 +211,8 @@ public final class ReportGenerator {
               latex == null ? null : latex.startsWith(out) ? out.relativize(latex).toString() : latex.toString());
       ReportContent content =
           new ReportContent(
-              header, summary, tightness, tightnessCsv, profiles, reproductions, heatmaps, registry, notebooks);
+              header, summary, tightness, tightnessCsv, profiles, reproductions, heatmaps, registry, notebooks,
+              claims);
       if (latexDir != null) {
         t = System.nanoTime();
         LatexExport.write(content, dir, latexDir);
@@ -217,8 +230,22 @@ public final class ReportGenerator {
       }
       List<ReproductionResult> reproductionResults = new ArrayList<>();
       reproductions.forEach(r -> reproductionResults.add(r.result()));
+      List<String> violatedClaims = new ArrayList<>();
+      if (claims.validation() != null) {
+        for (int i = 0; i < claims.validation().claims().size(); i++) {
+          if (claims.validation().results().get(i).verdict() == Verdict.VIOLATED) {
+            violatedClaims.add(claims.validation().claims().get(i).id());
+          }
+        }
+      }
       return new Outcome(
-          out, latex, summary, summary.unexpectedViolations().size(), reproductionResults, total);
+          out,
+          latex,
+          summary,
+          summary.unexpectedViolations().size(),
+          reproductionResults,
+          total,
+          violatedClaims);
     }
   }
 
@@ -230,7 +257,65 @@ public final class ReportGenerator {
             h.settings(), h.timings(), h.latexDirectory());
     return new ReportContent(
         header, c.summary(), c.tightnessImage(), c.tightnessCsv(), c.profiles(), c.reproductions(),
-        c.heatmaps(), c.registry(), c.notebooks());
+        c.heatmaps(), c.registry(), c.notebooks(), c.claims());
+  }
+
+  /** Folder of the claims' verdicts and counterexamples inside the report. */
+  static final String CLAIMS = "claims";
+
+  /**
+   * Validates the request's claims file (the papers' headline claims by default) with the report's
+   * seed; its verdicts and counterexamples go to {@value #CLAIMS}/. A bad claims file is bad input
+   * (exit 2), as with {@code metabound claims}.
+   */
+  static ReportContent.ClaimsSection claims(ReportRequest request, CheckSettings settings, Path dir)
+      throws IOException {
+    Path file = request.claims();
+    if (file == null) {
+      return new ReportContent.ClaimsSection(null, null, null, "No claims file was validated");
+    }
+    String name = file.toString();
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new io.metabound.reports.cli.UserInputException(name + ": cannot read the claims file", e);
+    }
+    String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      List<io.metabound.reports.claims.Claim> claims =
+          name.toLowerCase(Locale.ROOT).endsWith(".tex")
+              ? io.metabound.reports.claims.DraftClaims.parse(text, name)
+              : io.metabound.reports.claims.ClaimsParser.parseYaml(text, name);
+      Path folder = dir.resolve(CLAIMS);
+      Files.createDirectories(folder);
+      io.metabound.reports.claims.ClaimsValidation validation =
+          io.metabound.reports.claims.ClaimsValidation.run(
+              name,
+              content,
+              claims,
+              io.metabound.reports.claims.ClaimsValidation.checks(
+                  name, claims, io.metabound.reports.claims.StandardProbes.resolver()),
+              settings.withCounterexampleDirectory(folder),
+              id -> {});
+      // the report moves into place: counterexamples are linked relative to the report
+      List<CheckResult> relative = new ArrayList<>();
+      for (CheckResult r : validation.results()) {
+        relative.add(
+            r.counterexample() == null
+                ? r
+                : r.withCounterexample(
+                    dir.relativize(Path.of(r.counterexample())).toString().replace('\\', '/')));
+      }
+      validation =
+          new io.metabound.reports.claims.ClaimsValidation(
+              validation.file(), validation.sha256(), validation.seed(), validation.claims(), relative);
+      validation.writeTo(folder);
+      return new ReportContent.ClaimsSection(
+          validation, name, CLAIMS + "/" + io.metabound.reports.claims.ClaimsValidation.JSON_FILE, "");
+    } catch (io.metabound.reports.claims.ClaimsFileException e) {
+      throw new io.metabound.reports.cli.UserInputException(e.getMessage(), e);
+    }
   }
 
   /** Counts steps for the progress bar. */

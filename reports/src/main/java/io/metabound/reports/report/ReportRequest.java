@@ -22,6 +22,7 @@ import java.util.List;
  * @param heatmaps the convergence maps
  * @param notebooks the notebook folder to run and link, or null for none
  * @param tool the tool name and version ({@code metabound 0.1.0})
+ * @param claims a claims file to validate and show (the papers' headline claims), or null
  */
 public record ReportRequest(
     Path out,
@@ -34,7 +35,8 @@ public record ReportRequest(
     List<Reproduction> reproductions,
     List<HeatmapSpec> heatmaps,
     Path notebooks,
-    String tool) {
+    String tool,
+    Path claims) {
 
   public ReportRequest {
     bounds = List.copyOf(bounds);
@@ -60,25 +62,34 @@ public record ReportRequest(
         Reproductions.all(),
         HeatmapSpec.defaults(seed, quick),
         notebooks,
-        tool);
+        tool,
+        null);
   }
 
   /** The same request with another suite (tests inject a small one). */
   public ReportRequest withSuite(ReportSuite newSuite) {
     return new ReportRequest(
-        out, latex, seed, quick, commandLine, newSuite, bounds, reproductions, heatmaps, notebooks, tool);
+        out, latex, seed, quick, commandLine, newSuite, bounds, reproductions, heatmaps, notebooks, tool,
+        claims);
   }
 
   /** The same request with other reproductions. */
   public ReportRequest withReproductions(List<Reproduction> list) {
     return new ReportRequest(
-        out, latex, seed, quick, commandLine, suite, bounds, list, heatmaps, notebooks, tool);
+        out, latex, seed, quick, commandLine, suite, bounds, list, heatmaps, notebooks, tool, claims);
   }
 
   /** The same request with the first {@code count} default maps only. */
   public ReportRequest withHeatmapCount(int count) {
     return new ReportRequest(
         out, latex, seed, quick, commandLine, suite, bounds, reproductions,
-        heatmaps.subList(0, Math.min(count, heatmaps.size())), notebooks, tool);
+        heatmaps.subList(0, Math.min(count, heatmaps.size())), notebooks, tool, claims);
+  }
+
+  /** The same request with a claims file to validate and show (null for none). */
+  public ReportRequest withClaims(Path file) {
+    return new ReportRequest(
+        out, latex, seed, quick, commandLine, suite, bounds, reproductions, heatmaps, notebooks, tool,
+        file);
   }
 }

@@ -38,10 +38,13 @@ class ReportGeneratorTest {
   static final Path OUT = Path.of("target", "report-test", "report");
   static ReportGenerator.Outcome outcome;
 
+  static final Path CLAIMS = Path.of("target", "report-test", "claims-in.yaml");
+
   static ReportRequest request(Path out, Path notebooks) {
     return ReportRequest.defaults(out, out.resolve("latex"), 7, true, "metabound report (test)", notebooks, "metabound test")
         .withSuite(ReportFixtures.suite(7, true))
-        .withHeatmapCount(2);
+        .withHeatmapCount(2)
+        .withClaims(CLAIMS);
   }
 
   @BeforeAll
@@ -51,7 +54,42 @@ class ReportGeneratorTest {
     Files.writeString(
         notebooks.resolve("01-tiny.jsh"),
         "// A tiny notebook.\n// %% Sum\nSystem.out.println(\"sum=\" + (2 + 3));\n");
+    // a true claim (Fallah2020 Lemma 4.8 on quadratics, attained) and a false one (L-smoothness)
+    Files.writeString(
+        CLAIMS,
+        """
+        claims:
+          - id: four-l
+            statement: "one-step MAML is 4L-smooth for alpha <= 1/L"
+            quantity: meta-smoothness
+            estimator: maml
+            relation: "<="
+            bound: "4*L"
+            family: {type: quadratic, dim: [1, 2], tasks: [1, 2], spectrum: [-1, 1]}
+            params: {N: 1, alpha: [0, "1/L"]}
+          - id: too-strong
+            statement: "one-step MAML is L-smooth"
+            quantity: meta-smoothness
+            estimator: maml
+            relation: "<="
+            bound: "L"
+            family: {type: quadratic, dim: [1, 2], tasks: [1, 2], spectrum: [-1, 1]}
+            params: {N: 1, alpha: [0.05, "1/L"]}
+        """);
     outcome = ReportGenerator.generate(request(OUT, notebooks));
+  }
+
+  @Test
+  void theClaimsAreValidatedWithTheirCounterexampleAndCountForTheExitCode() throws IOException {
+    String html = read("index.html");
+    assertTrue(html.contains("<code>four-l</code>"), "claims table");
+    assertTrue(html.contains("HOLDS (tight)"), "the 4L claim is attained");
+    assertEquals(List.of("too-strong"), outcome.violatedClaims());
+    assertTrue(Files.isRegularFile(OUT.resolve("claims/counterexample-too-strong.json")));
+    assertTrue(html.contains("href=\"claims/counterexample-too-strong.json\""), "linked from the page");
+    String verdicts = read("claims/claims-verdicts.json");
+    assertTrue(verdicts.contains("\"sha256\""), verdicts);
+    assertFalse(verdicts.contains(".partial-"), "no staging paths survive the move: " + verdicts);
   }
 
   private static String read(String file) throws IOException {
@@ -208,12 +246,13 @@ class ReportGeneratorTest {
     ReportRequest small =
         new ReportRequest(
             base.out(), base.latex(), base.seed(), true, base.commandLine(), base.suite(),
-            base.bounds().subList(0, 12), base.reproductions(), base.heatmaps(), null, base.tool());
+            base.bounds().subList(0, 12), base.reproductions(), base.heatmaps(), null, base.tool(), null);
     ReportGenerator.generate(small);
     ReportGenerator.generate(
         new ReportRequest(
             dir.resolve("b"), dir.resolve("b").resolve("latex"), small.seed(), true, small.commandLine(),
-            ReportFixtures.suite(7, true), small.bounds(), small.reproductions(), small.heatmaps(), null, small.tool()));
+            ReportFixtures.suite(7, true), small.bounds(), small.reproductions(), small.heatmaps(), null, small.tool(),
+            null));
     List<String> compared = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(dir.resolve("a"))) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
