@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
  * The {@code metabound} front door.
  *
  * <p>Exit codes are part of the contract: 0 success, 1 a checked claim or bound is violated, 2 bad
- * input or usage (a one-line message on stderr, never a stack trace).
+ * input or usage (a one-line message on stderr, never a stack trace), 3 an internal error (one
+ * line; {@code METABOUND_DEBUG=1} prints the stack trace).
  */
 @Command(
     name = "metabound",
@@ -34,6 +35,8 @@ public final class MetaBoundCommand implements Runnable {
   public static final int VIOLATED = 1;
   /** Exit code: bad input or usage. */
   public static final int BAD_INPUT = 2;
+  /** Exit code: an internal error (a bug in MetaBound; please report it with the command). */
+  public static final int INTERNAL_ERROR = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -65,7 +68,20 @@ public final class MetaBoundCommand implements Runnable {
             commandLine.getErr().println("metabound: " + ex.getMessage());
             return BAD_INPUT;
           }
-          throw ex;
+          if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+            // a file that cannot be read or written: the environment, not the computation
+            commandLine.getErr().println("metabound: I/O error: " + ex.getMessage());
+            return BAD_INPUT;
+          }
+          if (System.getenv("METABOUND_DEBUG") != null) {
+            throw ex;
+          }
+          commandLine.getErr().println(
+              "metabound: internal error: "
+                  + ex
+                  + " (a bug: please report it with the command; METABOUND_DEBUG=1 prints the"
+                  + " stack trace)");
+          return INTERNAL_ERROR;
         });
     return cl;
   }
