@@ -89,6 +89,26 @@ public final class MonteCarloProbes {
     return List.copyOf(PROBES.keySet());
   }
 
+  /**
+   * The {@code stationarity} probe of {@code algorithm} in its plateau variant: the mean of {@code
+   * ‖∇𝓛(w_k)‖} over the last {@code K_tail} of {@code K} iterations, i.e. the limit {@code K → ∞}
+   * of the theorems' ζ-average (see {@link StationarityProbe}).
+   *
+   * @throws IllegalArgumentException for an unknown algorithm name
+   */
+  public static Probe stationarityPlateau(String algorithm) {
+    return new StationarityProbe(
+        StationarityAlgorithm.byId(algorithm)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no stationarity algorithm '"
+                            + algorithm
+                            + "'; algorithms: "
+                            + estimators("stationarity"))),
+        true);
+  }
+
   /** Like {@link #forQuantity}, with a one-line error naming what exists when nothing matches. */
   public static Probe require(String quantityId, String estimator) {
     return forQuantity(quantityId, estimator)
