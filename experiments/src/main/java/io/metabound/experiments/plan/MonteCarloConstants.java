@@ -196,6 +196,15 @@ final class MonteCarloConstants {
    * theorem's proof uses both only at the point w, so point-wise values are admissible.
    */
   static Map<String, Double> pools(Instance instance) {
+    return pools(instance, false);
+  }
+
+  /**
+   * {@link #pools} with the per-sample Hessian variance in the spectral norm when {@code
+   * spectral}: {@code sigma_H² = max_i (1/n) Σ_j ‖x_j x_jᵀ − (1/n)Σ_l x_l x_lᵀ‖_2²} (never larger
+   * than the Frobenius one; a batch of size D need not have spectral variance ≤ σ_H²/D).
+   */
+  static Map<String, Double> pools(Instance instance, boolean spectral) {
     TaskSet tasks = instance.tasks();
     Map<String, Double> out = ofTasks(tasks);
     int d = tasks.dimension();
@@ -217,14 +226,27 @@ final class MonteCarloConstants {
         for (int k = 0; k < d; k++) {
           residual += x[k] * w[k];
         }
+        double[][] deviation = new double[d][d];
         for (int k = 0; k < d; k++) {
           // ∇l_j − ∇f = x_j (x_jᵀw − y_j) − ∇f
           double e = residual * x[k] - mean[k];
           gradientVariance += e * e / n;
           for (int r = 0; r < d; r++) {
             double h = x[k] * x[r] - hessian[k * d + r];
-            hessianVariance += h * h / n;
+            deviation[k][r] = h;
+            hessianVariance += spectral ? 0 : h * h / n;
           }
+        }
+        if (spectral) {
+          // ‖x_j x_jᵀ − H‖_2 = max |λ| of the symmetric deviation
+          double norm = 0;
+          for (double lambda :
+              new org.hipparchus.linear.EigenDecompositionSymmetric(
+                      new org.hipparchus.linear.Array2DRowRealMatrix(deviation))
+                  .getEigenvalues()) {
+            norm = Math.max(norm, Math.abs(lambda));
+          }
+          hessianVariance += norm * norm / n;
         }
       }
       worstGradient = Math.max(worstGradient, gradientVariance);
