@@ -34,6 +34,8 @@ public final class BoundCheck {
   private final InstanceDomain domain;
   private final ExpectedFinding expectedFinding;
   private final UnaryOperator<CheckSettings> tuning;
+  private String planNote = "";
+  private String inconclusiveReason;
 
   /**
    * @param boundId the bound's id
@@ -125,17 +127,43 @@ public final class BoundCheck {
         probe,
         domain,
         expectedFinding,
-        tuning);
+        tuning)
+        .withPlanNote(planNote, inconclusiveReason);
   }
 
   /** The same check declared as an expected finding. */
   public BoundCheck expecting(ExpectedFinding finding) {
-    return new BoundCheck(boundId, comparison, theory, probe, domain, finding, tuning);
+    return new BoundCheck(boundId, comparison, theory, probe, domain, finding, tuning)
+        .withPlanNote(planNote, inconclusiveReason);
   }
 
   /** The same check with its own adaptation of the suite's settings (see the constructor). */
   public BoundCheck tuned(UnaryOperator<CheckSettings> newTuning) {
-    return new BoundCheck(boundId, comparison, theory, probe, domain, expectedFinding, newTuning);
+    return new BoundCheck(boundId, comparison, theory, probe, domain, expectedFinding, newTuning)
+        .withPlanNote(planNote, inconclusiveReason);
+  }
+
+  /**
+   * The same check with its plan's note (appended to the result's note by {@link #run}, so the
+   * report shows how the bound is checked) and its declared INCONCLUSIVE reason (null: none; see
+   * {@link RegistryChecks.Plan#inconclusiveReason()}).
+   */
+  public BoundCheck withPlanNote(String note, String declaredInconclusive) {
+    BoundCheck copy =
+        new BoundCheck(boundId, comparison, theory, probe, domain, expectedFinding, tuning);
+    copy.planNote = note == null ? "" : note;
+    copy.inconclusiveReason = declaredInconclusive;
+    return copy;
+  }
+
+  /** The plan's note ("" when none). */
+  public String planNote() {
+    return planNote;
+  }
+
+  /** Why an INCONCLUSIVE verdict is expected of this check; null when none is declared. */
+  public String inconclusiveReason() {
+    return inconclusiveReason;
   }
 
   /** The suite's settings as this check uses them (after its tuning). */
@@ -294,11 +322,26 @@ public final class BoundCheck {
       }
     }
     result = result.withSearch(search);
+    result = withPlanNotes(result);
     if (settings.negativeControlStrength() > 0) {
       // the control re-tunes through evaluate(), so it gets the suite's settings
       result = result.withNegativeControl(NegativeControl.run(this, confirmed, suiteSettings));
     }
     return result;
+  }
+
+  /** The result with the plan's note and the declared INCONCLUSIVE reason appended. */
+  private CheckResult withPlanNotes(CheckResult result) {
+    StringBuilder note = new StringBuilder(result.note());
+    for (String part :
+        new String[] {
+          planNote, inconclusiveReason == null ? "" : "INCONCLUSIVE declared: " + inconclusiveReason
+        }) {
+      if (!part.isEmpty()) {
+        note.append(note.length() == 0 ? "" : "; ").append(part);
+      }
+    }
+    return result.withNote(note.toString());
   }
 
   private CheckResult outOfScopeEverywhere(CheckSettings settings, SearchStatistics search) {

@@ -50,6 +50,12 @@ public final class RegistryChecks {
    *     (null: no profile)
    * @param tuning adapts the suite's settings to this check (budgets, sample counts); keeps the
    *     seed and the levels
+   * @param note what the report must say about how the bound is checked (a modelling choice, a
+   *     constant that is certified rather than exact, what exactly is measured); empty when there
+   *     is nothing to add. Appended to the check's result note.
+   * @param inconclusiveReason non-null when an INCONCLUSIVE verdict is expected of this check, with
+   *     the reason (e.g. a Monte Carlo interval around a bound that is attained); the build's gate
+   *     ({@code RegistrySuiteIT}) fails on an INCONCLUSIVE verdict whose plan does not declare one
    */
   public record Plan(
       Probe probe,
@@ -58,11 +64,29 @@ public final class RegistryChecks {
       List<ScopeCondition> conditions,
       ExpectedFinding expectedFinding,
       Profile profile,
-      UnaryOperator<CheckSettings> tuning) {
+      UnaryOperator<CheckSettings> tuning,
+      String note,
+      String inconclusiveReason) {
 
     public Plan {
       conditions = List.copyOf(conditions);
       tuning = tuning == null ? UnaryOperator.identity() : tuning;
+      note = note == null ? "" : note;
+      if (inconclusiveReason != null && inconclusiveReason.isBlank()) {
+        throw new IllegalArgumentException("a declared INCONCLUSIVE verdict needs a reason");
+      }
+    }
+
+    /** A plan without note and without a declared INCONCLUSIVE verdict. */
+    public Plan(
+        Probe probe,
+        InstanceDomain domain,
+        Function<Instance, Map<String, Double>> constants,
+        List<ScopeCondition> conditions,
+        ExpectedFinding expectedFinding,
+        Profile profile,
+        UnaryOperator<CheckSettings> tuning) {
+      this(probe, domain, constants, conditions, expectedFinding, profile, tuning, "", null);
     }
 
     /** A plan without profile and tuning. */
@@ -72,7 +96,7 @@ public final class RegistryChecks {
         Function<Instance, Map<String, Double>> constants,
         List<ScopeCondition> conditions,
         ExpectedFinding expectedFinding) {
-      this(probe, domain, constants, conditions, expectedFinding, null, null);
+      this(probe, domain, constants, conditions, expectedFinding, null, null, "", null);
     }
 
     /** A plan on quadratic instances with their exact constants. */
@@ -82,23 +106,66 @@ public final class RegistryChecks {
     }
 
     public Plan expecting(ExpectedFinding finding) {
-      return new Plan(probe, domain, constants, conditions, finding, profile, tuning);
+      return new Plan(
+          probe, domain, constants, conditions, finding, profile, tuning, note, inconclusiveReason);
     }
 
     public Plan withConditions(List<ScopeCondition> more) {
       List<ScopeCondition> all = new ArrayList<>(conditions);
       all.addAll(more);
-      return new Plan(probe, domain, constants, all, expectedFinding, profile, tuning);
+      return new Plan(
+          probe, domain, constants, all, expectedFinding, profile, tuning, note, inconclusiveReason);
     }
 
     /** The same plan with a profile for the report's per-bound plot. */
     public Plan withProfile(Profile newProfile) {
-      return new Plan(probe, domain, constants, conditions, expectedFinding, newProfile, tuning);
+      return new Plan(
+          probe,
+          domain,
+          constants,
+          conditions,
+          expectedFinding,
+          newProfile,
+          tuning,
+          note,
+          inconclusiveReason);
     }
 
     /** The same plan with its own adaptation of the suite's settings. */
     public Plan tuned(UnaryOperator<CheckSettings> newTuning) {
-      return new Plan(probe, domain, constants, conditions, expectedFinding, profile, newTuning);
+      return new Plan(
+          probe,
+          domain,
+          constants,
+          conditions,
+          expectedFinding,
+          profile,
+          newTuning,
+          note,
+          inconclusiveReason);
+    }
+
+    /** The same plan with a note for the report (replaces the previous note). */
+    public Plan withNote(String newNote) {
+      return new Plan(
+          probe,
+          domain,
+          constants,
+          conditions,
+          expectedFinding,
+          profile,
+          tuning,
+          newNote,
+          inconclusiveReason);
+    }
+
+    /**
+     * The same plan declaring that an INCONCLUSIVE verdict is expected, with the reason (the
+     * report shows it; the build's gate accepts INCONCLUSIVE only where it is declared).
+     */
+    public Plan declaringInconclusive(String reason) {
+      return new Plan(
+          probe, domain, constants, conditions, expectedFinding, profile, tuning, note, reason);
     }
   }
 
@@ -174,7 +241,8 @@ public final class RegistryChecks {
         plan.probe(),
         plan.domain(),
         plan.expectedFinding(),
-        plan.tuning());
+        plan.tuning())
+        .withPlanNote(plan.note(), plan.inconclusiveReason());
   }
 
   /**

@@ -38,9 +38,14 @@ import java.util.TreeMap;
  *       (Σ_i p_i ‖∇f_i(w − α∇f_i(w))‖²)^{1/2}} (when {@code alpha} is set; the task's own value for
  *       one task), and the support/query gaps {@code b}, {@code b_sq}.
  *   <li>{@link #global}: σ over all of {@code R^d} (exact for quadratic tasks sharing one Hessian,
- *       0 for a single task) and {@code Delta = 𝓛(w_0) − inf 𝓛} (exact: for quadratic tasks from
- *       the closed-form stationary point, {@code +∞} when the meta-objective is unbounded below;
- *       for one separable task {@code 𝓛 ≥ 0 = 𝓛(c)}), as the convergence theorems need.
+ *       0 for a single task, a certified upper bound for several separable tasks: {@link
+ *       #separableSpread}) and {@code Delta = 𝓛(w_0) − inf 𝓛} (exact for quadratic tasks from the
+ *       closed-form stationary point, {@code +∞} when the meta-objective is unbounded below; exact
+ *       for one separable task, {@code 𝓛 ≥ 0 = 𝓛(c)}; for several separable tasks the certified
+ *       upper bound {@code 𝓛(w_0)}, since every task loss is ≥ 0), as the convergence theorems
+ *       need. {@link #withGlobalSpread} puts the same σ (and the gaps) next to {@link #ofTasks}
+ *       for the parameter ranges that refer to it; {@link #require} reads a constant and fails
+ *       naming it when it is missing (never a silent default).
  * </ul>
  */
 final class MonteCarloConstants {
@@ -152,13 +157,14 @@ final class MonteCarloConstants {
           optimum.nature() == StationaryPoint.Nature.MINIMUM
               ? Math.max(0, oracle.metaObjective(w0) - oracle.metaObjective(optimum.point()))
               : Double.POSITIVE_INFINITY);
-    } else if (tasks.size() == 1 && tasks.get(0).inner() instanceof SeparableNonconvexLoss) {
-      // one task: σ = 0; 𝓛 ≥ 0 with 𝓛(c) = 0 (the inner path stays at the centre)
-      out.put("sigma", 0.0);
+    } else if (Families.separableTasks(tasks)) {
+      // one task: σ = 0 and 𝓛 ≥ 0 = 𝓛(c) (the inner path stays at the centre): Δ = 𝓛(0) exactly;
+      // several tasks: σ certified, and 𝓛 ≥ 0 gives the certified Δ ≤ 𝓛(0)
+      out.put("sigma", separableSpread(tasks));
       out.put("Delta", new MamlMetaGradient(tasks, alpha, steps).metaObjective(w0));
     } else {
       throw new IllegalArgumentException(
-          "global sigma and Delta are exact here only for quadratic tasks or one separable task;"
+          "global sigma and Delta are known here only for quadratic tasks or separable tasks;"
               + " instance "
               + instance.describe());
     }
@@ -167,53 +173,18 @@ final class MonteCarloConstants {
   }
 
   /**
-   * {@link #global} plus {@code epsilon}: the accuracy Fallah2020's explicit theorems promise after
-   * the instance's {@code K} iterations. The iteration count of Thms 4.12/4.15/4.17 is {@code O(1)
-   * Δ min{(L + ρα(σ + ε))/ε², LB/σ² + L(B D_o + D_in)/σ̃²}} with an unspecified {@code O(1)}; it is
-   * taken as {@code c_K = 8c} with {@code c} the step divisor (12, 18, 25), twice the descent-lemma
-   * constant {@code 4c} of {@code β_k ≥ 1/(4cL)}: after {@code K ≥ 4c L Δ/ε²} steps the descent
-   * lemma alone gives {@code (1/K)Σ_k ‖∇F(w_k)‖² ≲ ε²}. Then {@code epsilon} is the smallest ε
-   * whose count fits in K, the positive root of {@code K ε² = c_K Δ (L + ρασ) + c_K Δ ρα ε}; when K
-   * already exceeds {@code c_K Δ} times the second entry of the minimum, every ε is reached and
-   * {@code epsilon} is the smallest positive double (the bound is then its noise floor).
-   *
-   * <p>For FO-MAML (Thm 4.15) the second entry is {@code L/(σ²(1/B + 20α²L²)) + L(B D_o +
-   * D_in)/σ̃²}.
-   *
-   * @param divisor {@code c} of {@code β_k = β̃(w_k)/c}
-   * @param firstOrder true for Thm 4.15's second entry
+   * {@link #global} plus {@code epsilon = Double.MIN_NORMAL}: Fallah2020's explicit theorems
+   * (4.12/4.15/4.17) in the limit of many iterations. The theorems promise {@code E‖∇F(w_ζ)‖ ≤
+   * max{√(c(1+ρασ/L)Σ), cραΣ/L, ε}} for every {@code ε > 0} after {@code O(1)Δ min{…}}
+   * iterations; since ε may be taken arbitrarily small once K is large, the limit {@code K → ∞} of
+   * the ζ-average, which is the stationary (plateau) mean of {@code ‖∇F(w_k)‖}, is bounded by the
+   * noise floor {@code max{√(c(1+ρασ/L)Σ), cραΣ/L}} alone. Binding ε to the smallest positive
+   * double makes the registry formula evaluate to that floor, without the unspecified {@code O(1)}
+   * of the iteration count (which only says how fast the limit is approached).
    */
-  static Map<String, Double> fallahStationarity(
-      Instance instance, double divisor, boolean firstOrder) {
+  static Map<String, Double> fallahFloor(Instance instance) {
     Map<String, Double> out = global(instance);
-    double factor = 8 * divisor;
-    double delta = out.get("Delta");
-    double l = out.get("L");
-    double rho = out.get("rho");
-    double sigma = out.get("sigma");
-    double alpha = instance.parameter("alpha");
-    double k = instance.parameter("K");
-    double gradientNoise = instance.parameter("sigma_g");
-    double b = instance.parameter("B");
-    double batchOuter = instance.parameter("D_o");
-    double batchInner = instance.parameter("D_in");
-    double taskTerm = firstOrder ? 1 / b + 20 * alpha * alpha * l * l : 1 / b;
-    double noiseTerms =
-        (sigma == 0 ? Double.POSITIVE_INFINITY : l / (sigma * sigma * taskTerm))
-            + (gradientNoise == 0
-                ? Double.POSITIVE_INFINITY
-                : l * (b * batchOuter + batchInner) / (gradientNoise * gradientNoise));
-    double epsilon;
-    if (k >= factor * delta * noiseTerms) {
-      epsilon = Double.MIN_NORMAL;
-    } else {
-      // K ε² − c_K Δ ρα ε − c_K Δ (L + ρασ) = 0
-      double linear = factor * delta * rho * alpha;
-      double constant = factor * delta * (l + rho * alpha * sigma);
-      epsilon = (linear + Math.sqrt(linear * linear + 4 * k * constant)) / (2 * k);
-      epsilon = Math.max(epsilon, Double.MIN_NORMAL);
-    }
-    out.put("epsilon", epsilon);
+    out.put("epsilon", Double.MIN_NORMAL);
     return out;
   }
 
@@ -225,6 +196,15 @@ final class MonteCarloConstants {
    * theorem's proof uses both only at the point w, so point-wise values are admissible.
    */
   static Map<String, Double> pools(Instance instance) {
+    return pools(instance, false);
+  }
+
+  /**
+   * {@link #pools} with the per-sample Hessian variance in the spectral norm when {@code
+   * spectral}: {@code sigma_H² = max_i (1/n) Σ_j ‖x_j x_jᵀ − (1/n)Σ_l x_l x_lᵀ‖_2²} (never larger
+   * than the Frobenius one; a batch of size D need not have spectral variance ≤ σ_H²/D).
+   */
+  static Map<String, Double> pools(Instance instance, boolean spectral) {
     TaskSet tasks = instance.tasks();
     Map<String, Double> out = ofTasks(tasks);
     int d = tasks.dimension();
@@ -246,14 +226,27 @@ final class MonteCarloConstants {
         for (int k = 0; k < d; k++) {
           residual += x[k] * w[k];
         }
+        double[][] deviation = new double[d][d];
         for (int k = 0; k < d; k++) {
           // ∇l_j − ∇f = x_j (x_jᵀw − y_j) − ∇f
           double e = residual * x[k] - mean[k];
           gradientVariance += e * e / n;
           for (int r = 0; r < d; r++) {
             double h = x[k] * x[r] - hessian[k * d + r];
-            hessianVariance += h * h / n;
+            deviation[k][r] = h;
+            hessianVariance += spectral ? 0 : h * h / n;
           }
+        }
+        if (spectral) {
+          // ‖x_j x_jᵀ − H‖_2 = max |λ| of the symmetric deviation
+          double norm = 0;
+          for (double lambda :
+              new org.hipparchus.linear.EigenDecompositionSymmetric(
+                      new org.hipparchus.linear.Array2DRowRealMatrix(deviation))
+                  .getEigenvalues()) {
+            norm = Math.max(norm, Math.abs(lambda));
+          }
+          hessianVariance += norm * norm / n;
         }
       }
       worstGradient = Math.max(worstGradient, gradientVariance);
@@ -262,6 +255,98 @@ final class MonteCarloConstants {
     out.put("sigma_g", Math.sqrt(worstGradient));
     out.put("sigma_H", Math.sqrt(worstHessian));
     return out;
+  }
+
+  /**
+   * {@link #ofTasks} plus the global task-gradient spread {@code sigma} (as {@link #global}: exact
+   * for quadratic tasks sharing one Hessian, certified for separable tasks) and the gaps {@code b},
+   * {@code b_sq}: the constants the stationarity domains' parameter ranges (batch thresholds, step
+   * constants) refer to. Other task sets get no {@code sigma}, so a range that needs it fails in
+   * {@link #require} rather than reading a default.
+   */
+  static Map<String, Double> withGlobalSpread(TaskSet tasks) {
+    Map<String, Double> out = ofTasks(tasks);
+    if (Families.sharesOneHessian(tasks)) {
+      out.put("sigma", QuadraticFamilyConstants.of(tasks).sigma().value());
+    } else if (Families.separableTasks(tasks)) {
+      out.put("sigma", separableSpread(tasks));
+    }
+    putGaps(tasks, out);
+    return out;
+  }
+
+  /**
+   * The constant {@code name}; fails naming it when it is missing (a constant a formula needs is
+   * never silently 0).
+   */
+  static double require(Map<String, Double> constants, String name) {
+    Double v = constants.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException(
+          "constant '" + name + "' is not known for these tasks (have " + constants.keySet() + ")");
+    }
+    return v;
+  }
+
+  /** Grid step of {@link #separableSpread}. */
+  static final double SPREAD_GRID_STEP = 1e-3;
+
+  /** Half-width beyond the centres of the grid of {@link #separableSpread}. */
+  static final double SPREAD_WINDOW = 50;
+
+  /**
+   * A certified upper bound on the global spread {@code σ = sup_w (Σ_i p_i ‖∇l_i(w) − ∇l(w)‖²)^{1/2}}
+   * of separable tasks {@code l_i(w) = Σ_k a_{ik} log(1 + (w_k − c_{ik})²)} (0 for one task). The
+   * spread separates over coordinates, {@code σ² = Σ_k sup_u v_k(u)} with {@code v_k(u) = Var_i
+   * g_{ik}(u)}, {@code g_{ik}(u) = 2a_{ik}(u − c_{ik})/(1 + (u − c_{ik})²)}. Each {@code sup_u
+   * v_k} is bounded by its maximum on a grid of step {@code h} over the centres ± {@link
+   * #SPREAD_WINDOW} plus {@code Lip(v_k) h/2}, {@code Lip(v_k) ≤ 4 max_i |g_i| |g_i'| ≤ 8 a²}
+   * ({@code |g| ≤ a}, {@code |g'| ≤ 2a}, {@code a = max_i a_{ik}}), and beyond the window by
+   * {@code E_i g_i² ≤ 4a²/R²} ({@code |g(x)| ≤ 2a/|x|}). The region is all of {@code R^d}, so the
+   * bound holds wherever the iterates go.
+   */
+  static double separableSpread(TaskSet tasks) {
+    int m = tasks.size();
+    if (m == 1) {
+      return 0;
+    }
+    int d = tasks.dimension();
+    double[] p = new double[m];
+    SeparableNonconvexLoss[] losses = new SeparableNonconvexLoss[m];
+    for (int i = 0; i < m; i++) {
+      p[i] = tasks.probability(i);
+      losses[i] = (SeparableNonconvexLoss) tasks.get(i).inner();
+    }
+    double total = 0;
+    for (int k = 0; k < d; k++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      double a = 0;
+      for (SeparableNonconvexLoss f : losses) {
+        lo = Math.min(lo, f.centre()[k]);
+        hi = Math.max(hi, f.centre()[k]);
+        a = Math.max(a, f.weights()[k]);
+      }
+      double best = 0;
+      long points = (long) Math.ceil((hi - lo + 2 * SPREAD_WINDOW) / SPREAD_GRID_STEP);
+      for (long j = 0; j <= points; j++) {
+        double u = lo - SPREAD_WINDOW + j * SPREAD_GRID_STEP;
+        double mean = 0;
+        double square = 0;
+        for (int i = 0; i < m; i++) {
+          double x = u - losses[i].centre()[k];
+          // g = 2a x/(1 + x²)
+          double g = 2 * losses[i].weights()[k] * x / (1 + x * x);
+          mean += p[i] * g;
+          square += p[i] * g * g;
+        }
+        best = Math.max(best, square - mean * mean);
+      }
+      double grid = best + 8 * a * a * SPREAD_GRID_STEP / 2;
+      double tail = 4 * a * a / (SPREAD_WINDOW * SPREAD_WINDOW);
+      total += Math.max(grid, tail);
+    }
+    return Math.sqrt(total);
   }
 
   private static void putGaps(TaskSet tasks, Map<String, Double> out) {

@@ -38,19 +38,27 @@ import java.util.function.UnaryOperator;
  *   <li>separable non-convex tasks ({@code ρ > 0}, exact L and ρ) where a bias or a random step
  *       size needs curvature of the gradient: on quadratics with additive noise the biases are
  *       exactly 0 and the step sizes deterministic, so a check there could not fail;
- *   <li>quadratic tasks sharing one Hessian (exact global σ and Δ) and single separable tasks (σ =
- *       0, Δ exact) for the convergence theorems;
+ *   <li>quadratic tasks sharing one Hessian (exact global σ and Δ) and one to three separable tasks
+ *       with different centres (ρ > 0 and σ > 0 together; σ certified, Δ ≤ 𝓛(0) certified) for
+ *       the convergence theorems; Fallah2020's explicit theorems on the separable tasks alone,
+ *       at their noise floor ({@link MonteCarloProbes#stationarityPlateau});
  *   <li>regression sample pools for Fallah2020 Thm 4.11 (exact enumeration of test batches).
  * </ul>
  *
- * <p>Three measurements are exact rather than Monte Carlo because the expectation is a finite sum:
- * Ji2022 Prop 8 (Algorithm 2's estimator is deterministic given the task), Lemma 20 (only the task
- * batch is random) and Fallah2020 Thm 4.11 (finite sample pools). Where a batch or a noise level
+ * <p>Measurements are exact wherever the expectation has a closed form or is a finite sum: the
+ * second moments on quadratic tasks (Ji2022 Props 2 and 4, Fallah2020 Lemma 4.10 (21); {@code
+ * QuadraticNoiseMoments}), the moments of the sampled adaptive step sizes (Ji2022 Lemma 16,
+ * Fallah2020 Lemma 4.9; one-dimensional quadrature, {@code StepSizeMoments}), Ji2022 Prop 8
+ * (Algorithm 2's estimator is deterministic given the task), Lemma 20 (only the task batch is
+ * random) and Fallah2020 Thm 4.11 (finite sample pools): there an attained bound is HOLDS (tight)
+ * and a 1 % violation VIOLATED. Monte Carlo remains for the first moment of the path deviation,
+ * the biases on separable tasks and the stationarity of runs; a plan that may end INCONCLUSIVE
+ * says why ({@link Plan#declaringInconclusive}). Where a batch or a noise level
  * does not enter a bound and does not change the measured mean (the outer and Hessian batches
  * {@code T, D, D_o} and {@code σ_H} of the biases under additive noise), it is fixed to a large
  * batch and {@code σ_H = 0}, which only removes variance. Budgets are tuned per check: the
- * falsifier's evaluations and sample counts; confirmation keeps 40 000 samples, or 1 000–2 000 runs
- * for the stationarity checks.
+ * falsifier's evaluations and sample counts; confirmation keeps 40 000 samples, 2 000 runs for
+ * Ji2022's stationarity checks and 200 long runs for Fallah2020's noise floors.
  */
 public final class MonteCarloPlans {
 
@@ -199,12 +207,13 @@ public final class MonteCarloPlans {
     plans.put(
         "ji2022.prop4.estimator-second-moment",
         plan(
-            "estimator-second-moment",
-            "ji2022-resampling",
-            quadraticNoise,
-            MonteCarloConstants::pointwise,
-            steps,
-            MONTE_CARLO));
+                "estimator-second-moment",
+                "ji2022-resampling",
+                quadraticNoise,
+                MonteCarloConstants::pointwise,
+                steps,
+                MONTE_CARLO)
+            .withNote("measured exactly (closed form on quadratic tasks). " + FROBENIUS_HESSIAN_NOISE));
 
     // Ji2022 Prop 8: Algorithm 2's estimator is the exact task meta-gradient: an exact finite sum
     FamilyDomain finiteSum =
@@ -254,22 +263,46 @@ public final class MonteCarloPlans {
             MONTE_CARLO));
 
     // Fallah2020 Thm 4.11: exact enumeration over small regression sample pools (n = 2, 3, 4)
-    FamilyDomain pools =
-        new FamilyDomain(
-            "regression sample pools",
-            shapes(1, 2, 2, 4, (d, n) -> Families.regressionPools(d, 1, n, 1)),
-            MonteCarloConstants::ofTasks,
-            Families::samplePools,
-            List.of(alpha(0.01, 1), ParameterRange.integers("D_test", 1, 4)));
+    FamilyDomain pools = samplePoolDomain();
     plans.put(
         "fallah2020.thm4.11.surrogate-gap",
-        plan(
-            "surrogate-gap",
-            MonteCarloProbes.FALLAH_TEST_TIME,
-            pools,
-            MonteCarloConstants::pools,
-            new Profile(ParameterRange.integers("D_test", 1, 4), 4),
-            EXACT));
+        surrogateGap(pools, false)
+            .withNote(
+                "sigma_H is the Frobenius per-sample Hessian deviation (the norm in which a batch"
+                    + " of D samples has variance exactly sigma_H^2/D); the paper's sigma_H is"
+                    + " presumably spectral, which is never larger. With the spectral sigma_H the"
+                    + " bound also holds by exact enumeration over the same pools (largest ratio"
+                    + " 0.39 in d = 1, where the norms coincide, 0.40 in d = 2;"
+                    + " FallahSurrogateGapSpectralTest)."));
+  }
+
+  /**
+   * Fallah2020 Thm 4.11 over regression sample pools, with the per-sample {@code σ_H} in the
+   * Frobenius ({@code spectral = false}, the suite's plan) or the spectral norm.
+   */
+  static Plan surrogateGap(InstanceDomain pools, boolean spectral) {
+    return plan(
+        "surrogate-gap",
+        MonteCarloProbes.FALLAH_TEST_TIME,
+        pools,
+        i -> MonteCarloConstants.pools(i, spectral),
+        new Profile(ParameterRange.integers("D_test", 1, 4), 4),
+        EXACT);
+  }
+
+  /** The domain of the Thm 4.11 check: regression sample pools, d ≤ 2, n = 2…4 samples. */
+  static FamilyDomain samplePoolDomain() {
+    return samplePoolDomain(1, 2);
+  }
+
+  /** Regression sample pools in dimensions {@code minD…maxD}, n = 2…4 samples. */
+  static FamilyDomain samplePoolDomain(int minD, int maxD) {
+    return new FamilyDomain(
+        "regression sample pools",
+        shapes(minD, maxD, 2, 4, (d, n) -> Families.regressionPools(d, 1, n, 1)),
+        MonteCarloConstants::ofTasks,
+        Families::samplePools,
+        List.of(alpha(0.01, 1), ParameterRange.integers("D_test", 1, 4)));
   }
 
   // ---- adaptive meta step sizes ----
@@ -370,17 +403,18 @@ public final class MonteCarloPlans {
   // ---- stationarity of stochastic runs ----
 
   private static void stationarity(Map<String, Plan> plans) {
-    // quadratic tasks sharing one Hessian (ρ = 0, exact global σ and Δ) and one separable task
-    // (ρ > 0: random adaptive steps, bias terms; σ = 0 and Δ = 𝓛(0) exactly)
+    // quadratic tasks sharing one Hessian (ρ = 0, exact global σ and Δ), and separable tasks with
+    // one to three different centres (ρ > 0: random adaptive steps, bias terms; σ = 0 and Δ exact
+    // for one task, σ > 0 certified and Δ ≤ 𝓛(0) certified for several: ρ and σ act together)
     List<FamilyDomain.Shape> shared =
         new ArrayList<>(
             shapes(1, 2, 1, 3, (d, m) -> Families.sharedHessianQuadratics(d, m, 0.2, 1, 1, false)));
     List<FamilyDomain.Shape> sharedFiniteSum =
         new ArrayList<>(
             shapes(1, 2, 1, 3, (d, m) -> Families.sharedHessianQuadratics(d, m, 0.2, 1, 1, true)));
-    List<FamilyDomain.Shape> single = shapes(1, 2, 1, 1, Families::separableNarrow);
-    shared.addAll(single);
-    sharedFiniteSum.addAll(single);
+    List<FamilyDomain.Shape> separable = shapes(1, 2, 1, 3, Families::separableNarrow);
+    shared.addAll(separable);
+    sharedFiniteSum.addAll(separable);
     ParameterRange alphaJi = alphaBelowGammaLimit(0.02, 0.99);
     ParameterRange iterations = ParameterRange.integers("K", 20, 120);
     Profile iterationProfile = new Profile(iterations, 6);
@@ -393,7 +427,7 @@ public final class MonteCarloPlans {
           double a = 1 + c.get("alpha") * l;
           double cl = metaGradientCoefficient(c);
           double sg = c.get("sigma_g");
-          double sigma = c.getOrDefault("sigma", 0.0);
+          double sigma = MonteCarloConstants.require(c, "sigma");
           double x =
               3
                   * cl
@@ -429,7 +463,8 @@ public final class MonteCarloPlans {
                   MonteCarloConstants::global,
                   iterationProfile,
                   runs)
-              .withConditions(List.of(BOUNDED_BELOW)));
+              .withConditions(List.of(BOUNDED_BELOW))
+              .withNote(STATIONARITY_CONSTANTS + " " + FROBENIUS_HESSIAN_NOISE));
     }
 
     // Ji2022 Thm 9: Algorithm 2 with step size (22)
@@ -451,43 +486,67 @@ public final class MonteCarloPlans {
                 MonteCarloConstants::global,
                 iterationProfile,
                 runs)
-            .withConditions(List.of(BOUNDED_BELOW)));
+            .withConditions(List.of(BOUNDED_BELOW))
+            .withNote(STATIONARITY_CONSTANTS));
 
-    // Fallah2020 Thms 4.12, 4.15, 4.17: explicit-constant versions; N = 1 fixes the objective F
+    // Fallah2020 Thms 4.12, 4.15, 4.17: the noise floor of the explicit-constant versions, on
+    // separable tasks (the only family here whose estimators are biased); N = 1 fixes F
     plans.put(
         "fallah2020.thm4.12.stationarity-explicit",
-        fallahStationarity(shared, "fallah2020-maml", 1.0, 12, false, iterationProfile));
+        fallahFloor(separable, "fallah2020-maml", 1.0, 61, "√(61(1+ρασ/L)Σ), 61ραΣ/L"));
     plans.put(
         "fallah2020.thm4.15.stationarity-explicit",
-        fallahStationarity(shared, "fallah2020-fo-maml", 0.1, 18, true, iterationProfile));
+        fallahFloor(separable, "fallah2020-fo-maml", 0.1, 14, "√(14(1+ρασ/L)Σ_FO), 14ραΣ_FO/L"));
     plans.put(
         "fallah2020.thm4.17.stationarity-explicit",
-        fallahStationarity(shared, "fallah2020-hf-maml", 1 / 6.0, 25, false, iterationProfile));
+        fallahFloor(separable, "fallah2020-hf-maml", 1 / 6.0, 36, "6√((1+ρασ/L)Σ), 36ραΣ/L"));
   }
 
-  /** Quadratic tasks sharing one Hessian, or a single separable task. */
-  static boolean sharedOrSingleSeparable(TaskSet tasks) {
-    return Families.sharesOneHessian(tasks)
-        || (tasks.size() == 1 && Families.separableTasks(tasks));
+  /** What the stationarity checks' σ and Δ are (the report shows it with each check). */
+  static final String STATIONARITY_CONSTANTS =
+      "sigma and Delta: exact for quadratic tasks sharing one Hessian and for one separable task;"
+          + " for several separable tasks sigma is a certified upper bound on sup over all of R^d"
+          + " of the task-gradient spread (grid maximum plus Lipschitz slack, per coordinate) and"
+          + " Delta <= L(w_0) (every task loss is >= 0) is a certified upper bound.";
+
+  /** The σ_H convention of the additive noise (the report shows it with each check using σ_H). */
+  static final String FROBENIUS_HESSIAN_NOISE =
+      "sigma_H is a Frobenius-norm constant (GOE noise with E||Xi||_F^2 = sigma_H^2/D); the"
+          + " spectral-norm variance of the same noise is smaller, so a bound read with a spectral"
+          + " sigma_H would be evaluated with a larger constant than the noise needs.";
+
+  /** Iterations of a Fallah floor run: burn-in plus the tail the plateau is averaged over. */
+  static final int FLOOR_ITERATIONS = 1500;
+
+  /** Iterations the plateau is averaged over (the last ones of each run). */
+  static final int FLOOR_TAIL = 750;
+
+  /** Quadratic tasks sharing one Hessian, or separable tasks. */
+  static boolean sharedOrSeparable(TaskSet tasks) {
+    return Families.sharesOneHessian(tasks) || Families.separableTasks(tasks);
   }
 
   private static FamilyDomain stationarityDomain(
       List<FamilyDomain.Shape> shapes, ParameterRange... parameters) {
     return new FamilyDomain(
-        "quadratic (shared H) or one separable task",
+        "quadratic (shared H) or separable tasks",
         shapes,
-        MonteCarloConstants::ofTasks,
-        MonteCarloPlans::sharedOrSingleSeparable,
+        MonteCarloConstants::withGlobalSpread,
+        MonteCarloPlans::sharedOrSeparable,
         List.of(parameters));
   }
 
-  private static Plan fallahStationarity(
+  /**
+   * The noise-floor check of one of Fallah2020's explicit theorems: the plateau of {@code
+   * ‖∇F(w_k)‖} ({@link MonteCarloProbes#stationarityPlateau}) against {@code max{floor terms, ε}}
+   * with {@code ε → 0} ({@link MonteCarloConstants#fallahFloor}).
+   */
+  private static Plan fallahFloor(
       List<FamilyDomain.Shape> shapes,
       String algorithm,
       double alphaTimesL,
-      double divisor,
-      boolean firstOrder,
-      Profile profile) {
+      int constant,
+      String terms) {
     boolean hessianFree = algorithm.endsWith("hf-maml");
     ToDoubleFunction<Map<String, Double>> hessianBatch =
         c -> {
@@ -502,7 +561,7 @@ public final class MonteCarloPlans {
             shapes,
             ParameterRange.fixed("N", 1),
             alpha(0.02 * alphaTimesL, alphaTimesL),
-            ParameterRange.between("sigma_g", 0.1, 2),
+            ParameterRange.between("sigma_g", 0.1, 10).logarithmic(),
             ParameterRange.between("sigma_H", 0, 1),
             ParameterRange.integers("D_in", 1, 4),
             ParameterRange.integers("D_o", 1, 4),
@@ -515,16 +574,51 @@ public final class MonteCarloPlans {
             ParameterRange.integers("B", 20, 24),
             ParameterRange.fixed("B_prime", 1),
             batchFrom("D_beta", fallahSampleThreshold(), 1, 3, "{⌈(2ρασ_g/L)²⌉, …, +3}"),
-            ParameterRange.integers("K", 20, 120));
-    return plan(
-            "stationarity",
-            algorithm,
+            ParameterRange.fixed("K", FLOOR_ITERATIONS),
+            ParameterRange.fixed("K_tail", FLOOR_TAIL));
+    String note =
+        "measured: the plateau of E||grad F(w_k)|| (mean over the last "
+            + FLOOR_TAIL
+            + " of "
+            + FLOOR_ITERATIONS
+            + " iterations per run, K doubled up to twice until the tail is flat, runs averaged with"
+            + " a t interval), the limit K -> infinity of"
+            + " the theorem's zeta-average; bound: the noise floor max{"
+            + terms
+            + "} with the paper's [S] constant "
+            + constant
+            + " (epsilon -> 0, which the theorem allows once K is large). The O(1) of the"
+            + " iteration count does not enter; the MetaBound choices are the run length (burn-in "
+            + (FLOOR_ITERATIONS - FLOOR_TAIL)
+            + ", tail "
+            + FLOOR_TAIL
+            + ", tail within 10 % drift) and the start (a stationary point of F found by exact"
+            + " gradient descent from the origin). The negative control scales the floor itself, so"
+            + " it tests the constant: on the worst instance a constant below "
+            + constant
+            + " x ratio^2 (sqrt term) or "
+            + constant
+            + " x ratio (rho term) would be VIOLATED. "
+            + STATIONARITY_CONSTANTS
+            + " "
+            + FROBENIUS_HESSIAN_NOISE;
+    return new Plan(
+            MonteCarloProbes.stationarityPlateau(algorithm),
             domain,
-            i -> MonteCarloConstants.fallahStationarity(i, divisor, firstOrder),
-            profile,
-            budget(STATIONARITY_EVALUATIONS, 16, 1000))
-        .withConditions(List.of(BOUNDED_BELOW));
+            MonteCarloConstants::fallahFloor,
+            List.of(BOUNDED_BELOW),
+            null,
+            new Profile(ParameterRange.between("sigma_g", 0.1, 10).logarithmic(), 5),
+            budget(FLOOR_EVALUATIONS, 8, 200))
+        .withNote(note)
+        .declaringInconclusive(
+            "the plateau probe returns NaN when the tail of the runs still drifts after the"
+                + " allowed doublings of K (no plateau, so no statement about the floor); the"
+                + " search skips such instances, but the confirmation with fresh runs can meet it");
   }
+
+  /** Falsifier evaluations of a floor check (each is a set of long runs). */
+  static final int FLOOR_EVALUATIONS = 40;
 
   /**
    * The {@code C_β} at which Ji2022 Thm 5's {@code ξ = (4/5)/(2C_β) − c₂/(2C_β²)(A_g/B + 2) − 3κ_e
@@ -539,7 +633,7 @@ public final class MonteCarloPlans {
     double a = 1 + alpha * l;
     double gamma = 2 - Math.pow(a, 2 * n);
     double cl = metaGradientCoefficient(c);
-    double sigma = c.getOrDefault("sigma", 0.0);
+    double sigma = MonteCarloConstants.require(c, "sigma");
     double sg = c.get("sigma_g");
     double c2 =
         1
@@ -570,8 +664,8 @@ public final class MonteCarloPlans {
     double a = 1 + alpha * l;
     double gamma = 2 - Math.pow(a, 2 * n);
     double cl = metaGradientCoefficient(c);
-    double sigma = c.getOrDefault("sigma", 0.0);
-    double b = c.getOrDefault("b", 0.0);
+    double sigma = MonteCarloConstants.require(c, "sigma");
+    double b = MonteCarloConstants.require(c, "b");
     double cb = StepSizeRule.JiAdaptive.dissimilarityCoefficient(l, c.get("rho"), alpha, (int) n);
     double l0 = Math.pow(a, 2 * n) * l + cb * b;
     double c2 = 1 + 3 * cl * cl * sigma * sigma / (c.get("B_prime") * l0 * l0);

@@ -3,10 +3,14 @@ package io.metabound.experiments.plan;
 import io.metabound.bounds.registry.Bound;
 import io.metabound.bounds.registry.BoundRegistry;
 import io.metabound.experiments.check.BoundCheck;
+import io.metabound.experiments.check.CheckResult;
 import io.metabound.experiments.check.CheckSettings;
 import io.metabound.experiments.check.CheckSuite;
 import io.metabound.experiments.check.RegistryChecks;
 import io.metabound.experiments.check.RegistryChecks.Plan;
+import io.metabound.experiments.check.SuiteSummary;
+import io.metabound.experiments.check.Verdict;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +66,23 @@ public final class RegistryPlans {
    */
   public static Map<String, String> reasons() {
     return REASONS;
+  }
+
+  /**
+   * The INCONCLUSIVE results whose plan does not declare an INCONCLUSIVE verdict ({@link
+   * Plan#inconclusiveReason()}): what the build's gate fails on, since a real violation by a few
+   * per cent would also come out INCONCLUSIVE when the interval is too wide to decide.
+   */
+  public static List<CheckResult> undeclaredInconclusive(SuiteSummary summary) {
+    List<CheckResult> out = new ArrayList<>();
+    for (CheckResult r : summary.results()) {
+      Plan plan = ALL.get(r.boundId());
+      if (r.verdict() == Verdict.INCONCLUSIVE
+          && (plan == null || plan.inconclusiveReason() == null)) {
+        out.add(r);
+      }
+    }
+    return out;
   }
 
   /** The suite over the whole registry. */

@@ -46,6 +46,12 @@ import java.util.function.Function;
  *       sigma_H</td><td>Monte Carlo over runs</td></tr>
  * </table>
  *
+ * <p>Where an expectation has a closed form on quadratic tasks ({@link QuadraticNoiseMoments}: the
+ * second moments of {@code sgd-inner-path}, {@code ji2022-resampling} and {@code
+ * fallah2020-adapted-gradient}), the probe returned here computes it exactly on quadratic instances
+ * and by Monte Carlo on the others ({@link QuadraticOrProbe}); likewise the step-size moments of
+ * {@code ji2022-resampling} and {@code fallah2020} in dimension 1 ({@link StepSizeMoments}).
+ *
  * <p>Probes are immutable and may be shared; each measurement builds its own workspace.
  */
 public final class MonteCarloProbes {
@@ -83,6 +89,26 @@ public final class MonteCarloProbes {
     return List.copyOf(PROBES.keySet());
   }
 
+  /**
+   * The {@code stationarity} probe of {@code algorithm} in its plateau variant: the mean of {@code
+   * ‖∇𝓛(w_k)‖} over the last {@code K_tail} of {@code K} iterations, i.e. the limit {@code K → ∞}
+   * of the theorems' ζ-average (see {@link StationarityProbe}).
+   *
+   * @throws IllegalArgumentException for an unknown algorithm name
+   */
+  public static Probe stationarityPlateau(String algorithm) {
+    return new StationarityProbe(
+        StationarityAlgorithm.byId(algorithm)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no stationarity algorithm '"
+                            + algorithm
+                            + "'; algorithms: "
+                            + estimators("stationarity"))),
+        true);
+  }
+
   /** Like {@link #forQuantity}, with a one-line error naming what exists when nothing matches. */
   public static Probe require(String quantityId, String estimator) {
     return forQuantity(quantityId, estimator)
@@ -104,16 +130,29 @@ public final class MonteCarloProbes {
     m.put("path-deviation", Map.of(SGD_INNER_PATH, new PathDeviationProbe()));
     m.put(
         "path-deviation-second-moment",
-        Map.of(SGD_INNER_PATH, new PathDeviationSecondMomentProbe()));
+        Map.of(
+            SGD_INNER_PATH,
+            exactOnQuadratics(
+                ClosedFormMomentProbe.Moment.PATH_DEVIATION, new PathDeviationSecondMomentProbe())));
     m.put(
         "estimator-bias",
         byName(StochasticEstimator.values(), StochasticEstimator::id, EstimatorBiasProbe::new));
-    m.put(
-        "estimator-second-moment",
+    Map<String, Probe> secondMoments =
         byName(
             StochasticEstimator.values(),
             StochasticEstimator::id,
-            EstimatorSecondMomentProbe::new));
+            EstimatorSecondMomentProbe::new);
+    secondMoments.put(
+        StochasticEstimator.JI_RESAMPLING.id(),
+        exactOnQuadratics(
+            ClosedFormMomentProbe.Moment.JI_RESAMPLING,
+            secondMoments.get(StochasticEstimator.JI_RESAMPLING.id())));
+    secondMoments.put(
+        StochasticEstimator.FALLAH_ADAPTED_GRADIENT.id(),
+        exactOnQuadratics(
+            ClosedFormMomentProbe.Moment.FALLAH_ADAPTED_GRADIENT,
+            secondMoments.get(StochasticEstimator.FALLAH_ADAPTED_GRADIENT.id())));
+    m.put("estimator-second-moment", secondMoments);
     m.put(
         "stepsize-mean",
         byName(StepSizeSetting.values(), StepSizeSetting::id, StepSizeMeanProbe::new));
@@ -127,6 +166,11 @@ public final class MonteCarloProbes {
     Map<String, Map<String, Probe>> frozen = new LinkedHashMap<>();
     m.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
     return Collections.unmodifiableMap(frozen);
+  }
+
+  /** The closed form on quadratic instances, the Monte Carlo probe elsewhere. */
+  private static Probe exactOnQuadratics(ClosedFormMomentProbe.Moment moment, Probe monteCarlo) {
+    return new QuadraticOrProbe(new ClosedFormMomentProbe(moment), monteCarlo);
   }
 
   private static <E> Map<String, Probe> byName(

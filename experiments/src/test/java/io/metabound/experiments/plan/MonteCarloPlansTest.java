@@ -190,25 +190,94 @@ class MonteCarloPlansTest {
         1e-14);
   }
 
+  /** Two separable tasks in d = 1: weights 0.5 and 1, centres −1 and 1.5. */
+  static TaskSet twoSeparable() {
+    return Families.separableNarrow(1, 2).tasks().apply(new double[] {0.5, -1, 1, 1.5});
+  }
+
+  /**
+   * The certified σ is an upper bound on the spread at every point (brute force on a fine grid of
+   * [−60, 60] and at random far points) and no more than 1 % above its maximum; 0 for one task.
+   */
   @Test
-  void epsilonIsTheAccuracyReachedWithinKIterations() {
-    TaskSet tasks =
-        Families.sharedHessianQuadratics(1, 2, 0.2, 1, 1, false)
-            .tasks()
-            .apply(new double[] {0.6, 0.9, 0.8});
+  void separableSpreadIsACertifiedSupremum() {
+    TaskSet tasks = twoSeparable();
+    double certified = MonteCarloConstants.separableSpread(tasks);
+    double brute = 0;
+    for (double u = -60; u <= 60; u += 1e-4) {
+      double g1 = 2 * 0.5 * (u + 1) / (1 + (u + 1) * (u + 1));
+      double g2 = 2 * 1.0 * (u - 1.5) / (1 + (u - 1.5) * (u - 1.5));
+      double mean = (g1 + g2) / 2;
+      // σ(w)² = Σ p_i (g_i − ḡ)²
+      brute = Math.max(brute, ((g1 - mean) * (g1 - mean) + (g2 - mean) * (g2 - mean)) / 2);
+    }
+    brute = Math.sqrt(brute);
+    assertTrue(certified >= brute, certified + " < " + brute);
+    assertTrue(certified <= 1.01 * brute, certified + " vs " + brute);
+    assertEquals(
+        0, MonteCarloConstants.separableSpread(new TaskSet(List.of(tasks.get(0)))), 0);
+  }
+
+  /**
+   * A constant a range needs is read through {@code require}: a task set without a global σ (two
+   * quadratic tasks with different Hessians) makes Thm 5's step-constant range fail naming σ,
+   * instead of reading 0 (the former getOrDefault).
+   */
+  @Test
+  void aMissingSigmaIsAnErrorNeverZero() {
+    TaskSet different =
+        new TaskSet(
+            List.of(
+                MetaTask.same(new QuadraticLoss(new double[] {0.8}, new double[] {0.5})),
+                MetaTask.same(new QuadraticLoss(new double[] {0.3}, new double[] {-0.5}))));
+    Map<String, Double> c = new TreeMap<>(MonteCarloConstants.withGlobalSpread(different));
+    assertFalse(c.containsKey("sigma"));
+    c.putAll(
+        Map.of(
+            "alpha", 0.05, "N", 1.0, "sigma_g", 0.7, "sigma_H", 0.4, "S", 2.0, "D", 3.0, "B", 2.0,
+            "D_L", 5.0, "B_prime", 2.0));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> MonteCarloPlans.jiResamplingStepConstant(c));
+    assertTrue(e.getMessage().contains("'sigma'"), e.getMessage());
+    // separable tasks do carry it, and it is the certified one
+    assertEquals(
+        MonteCarloConstants.separableSpread(twoSeparable()),
+        MonteCarloConstants.withGlobalSpread(twoSeparable()).get("sigma"));
+  }
+
+  /**
+   * The floor constants bind ε to the smallest positive double, so the registry formula is the
+   * noise floor max{√(61(1+ρασ/L)Σ), 61ραΣ/L} with the paper's constant (computed here by hand),
+   * and Δ is the certified 𝓛(0) ≥ 𝓛(0) − inf 𝓛.
+   */
+  @Test
+  void fallahFloorIsTheFormulaWithoutEpsilon() {
+    TaskSet tasks = twoSeparable();
     Map<String, Double> p =
-        new TreeMap<>(Map.of("alpha", 0.3, "N", 1.0, "K", 50.0, "sigma_g", 0.5));
-    p.putAll(Map.of("B", 20.0, "D_o", 2.0, "D_in", 3.0));
-    Map<String, Double> c =
-        MonteCarloConstants.fallahStationarity(Instance.of(tasks, p, 1, "t"), 12, false);
-    double eps = c.get("epsilon");
-    // ρ = 0: K = c_K Δ L/ε² with c_K = 8·12
-    assertEquals(50, 96 * c.get("Delta") * c.get("L") / (eps * eps), 1e-9);
-    // enough iterations for the noise entry of the minimum: every ε is reached
-    p.put("K", 1e9);
-    Map<String, Double> all =
-        MonteCarloConstants.fallahStationarity(Instance.of(tasks, p, 1, "t"), 12, false);
-    assertEquals(Double.MIN_NORMAL, all.get("epsilon"));
+        new TreeMap<>(
+            Map.of("alpha", 0.3, "N", 1.0, "sigma_g", 0.5, "B", 20.0, "D_o", 2.0, "D_in", 3.0));
+    Instance x = Instance.of(tasks, p, 1, "separable non-convex");
+    Map<String, Double> c = MonteCarloConstants.fallahFloor(x);
+    assertEquals(Double.MIN_NORMAL, c.get("epsilon"));
+    double l = c.get("L");
+    double rho = c.get("rho");
+    double sigma = c.get("sigma");
+    assertTrue(rho > 0 && sigma > 0, "rho and sigma act together");
+    double sigmaSum = sigma * sigma / 20 + 0.25 / (20 * 2) + 0.25 / 3;
+    double floor =
+        Math.max(
+            Math.sqrt(61 * (1 + rho * 0.3 * sigma / l) * sigmaSum), 61 * rho * 0.3 * sigmaSum / l);
+    Plan plan = MonteCarloPlans.plans().get("fallah2020.thm4.12.stationarity-explicit");
+    TheoreticalBound theory =
+        RegistryChecks.theoretical(
+            BoundRegistry.find("fallah2020.thm4.12.stationarity-explicit").orElseThrow(), plan);
+    assertEquals(floor, theory.value(x), 1e-12 * floor);
+    double objective =
+        new io.metabound.experiments.algorithm.MamlMetaGradient(tasks, 0.3, 1)
+            .metaObjective(new double[1]);
+    assertEquals(objective, c.get("Delta"), 0);
+    assertTrue(plan.inconclusiveReason() != null && plan.note().contains("61"));
   }
 
   @Test

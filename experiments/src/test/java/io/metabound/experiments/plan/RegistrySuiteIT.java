@@ -21,8 +21,11 @@ import org.junit.jupiter.api.Test;
  * to {@code target/check-summary.{json,md}} (counterexamples to {@code target/counterexamples/})
  * before anything is asserted, so a failing build still leaves its report.
  *
- * <p>The build fails on a VIOLATED verdict that is not a documented expected finding, and on a
- * negative control that could not make its check fail.
+ * <p>The build fails on a VIOLATED verdict that is not a documented expected finding, on an
+ * INCONCLUSIVE verdict that its plan does not declare ({@link
+ * io.metabound.experiments.check.RegistryChecks.Plan#inconclusiveReason()}: a violation by a few
+ * per cent measured by Monte Carlo would come out INCONCLUSIVE too), and on a negative control that
+ * could not make its check fail.
  */
 class RegistrySuiteIT {
 
@@ -49,6 +52,13 @@ class RegistrySuiteIT {
         () ->
             "unexpected violations: "
                 + summary.unexpectedViolations().stream()
+                    .map(RegistrySuiteIT::describe)
+                    .collect(Collectors.joining("; ")));
+    assertTrue(
+        RegistryPlans.undeclaredInconclusive(summary).isEmpty(),
+        () ->
+            "INCONCLUSIVE verdicts not declared by their plan: "
+                + RegistryPlans.undeclaredInconclusive(summary).stream()
                     .map(RegistrySuiteIT::describe)
                     .collect(Collectors.joining("; ")));
     assertTrue(

@@ -19,11 +19,6 @@ import io.metabound.experiments.task.QuadraticLoss;
 import io.metabound.experiments.task.TaskSet;
 import java.util.List;
 import java.util.Map;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.RealVector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,36 +42,7 @@ class EstimatorSecondMomentProbeTest {
 
   static double resamplingClosedForm(
       QuadraticLoss q, double alpha, int n, int s, int dh, int t, double sg, double sh) {
-    int d = q.dimension();
-    RealMatrix h = new Array2DRowRealMatrix(d, d);
-    for (int r = 0; r < d; r++) {
-      for (int k = 0; k < d; k++) {
-        h.setEntry(r, k, q.h(r, k));
-      }
-    }
-    RealMatrix identity = MatrixUtils.createRealIdentityMatrix(d);
-    RealMatrix a = identity.subtract(h.scalarMultiply(alpha));
-    double b2 = sh * sh / (dh * d * (d + 1.0));
-    RealMatrix qm = identity;
-    for (int j = 0; j < n; j++) {
-      // Q ← A Q A + α² b² (Qᵀ + tr(Q) I)
-      qm =
-          a.multiply(qm)
-              .multiply(a)
-              .add(
-                  qm.transpose()
-                      .add(identity.scalarMultiply(qm.getTrace()))
-                      .scalarMultiply(alpha * alpha * b2));
-    }
-    // Σ_N = (α²σ_g²/(dS)) Σ_{t<N} A^{2t}
-    RealMatrix sigma = new Array2DRowRealMatrix(d, d);
-    for (int j = 0; j < n; j++) {
-      sigma = sigma.add(a.power(2 * j).scalarMultiply(alpha * alpha * sg * sg / (d * s)));
-    }
-    RealMatrix cov = h.multiply(sigma).multiply(h).add(identity.scalarMultiply(sg * sg / (d * t)));
-    // ḡ = H(w̃_N − c) = H A^N (0 − c)
-    RealVector g = h.multiply(a.power(n)).operate(new ArrayRealVector(q.centre()).mapMultiply(-1));
-    return g.dotProduct(qm.operate(g)) + qm.multiply(cov).getTrace();
+    return QuadraticNoiseMoments.resamplingSecondMoment(q, alpha, n, s, dh, t, sg, sh);
   }
 
   @Test
