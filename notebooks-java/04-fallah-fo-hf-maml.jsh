@@ -24,7 +24,7 @@ import io.metabound.experiments.oracle.*;
 import io.metabound.experiments.algorithm.*;
 import io.metabound.experiments.family.LogisticTaskFamily;
 import io.metabound.experiments.check.QuadraticInstanceConstants;
-import io.metabound.reports.io.AtomicFiles;
+import io.metabound.experiments.io.AtomicFiles;
 import org.knowm.xchart.*;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;

@@ -22,7 +22,7 @@ import io.metabound.experiments.task.*;
 import io.metabound.experiments.oracle.*;
 import io.metabound.experiments.algorithm.ImplicitMaml;
 import io.metabound.experiments.check.QuadraticInstanceConstants;
-import io.metabound.reports.io.AtomicFiles;
+import io.metabound.experiments.io.AtomicFiles;
 import org.knowm.xchart.*;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;

@@ -22,7 +22,7 @@ import io.metabound.experiments.check.Comparison;
 import io.metabound.experiments.probe.*;
 import io.metabound.experiments.oracle.QuadraticMetaOracle;
 import io.metabound.experiments.task.QuadraticLoss;
-import io.metabound.reports.io.AtomicFiles;
+import io.metabound.experiments.io.AtomicFiles;
 import io.metabound.reports.render.LatexSvg;
 
 void check(boolean ok, String expectation) {
