@@ -17,7 +17,11 @@ import java.util.function.UnaryOperator;
  * searches the domain for the largest ratio ({@link Falsifier}), confirms the verdict on the best
  * instance with fresh random numbers (so a Monte Carlo interval is not biased by having been
  * selected as the maximum of noisy estimates), shrinks a violation ({@link Shrinker}) and writes it
- * as a replayable {@link CounterexampleFile}, and runs the {@link NegativeControl}.
+ * as a replayable {@link CounterexampleFile}, and runs the {@link NegativeControl} and, when the
+ * check names one, the {@link Ablation} control.
+ *
+ * <p>Every result carries the check's {@link CheckRemarks} (consistency label, notes on constants),
+ * so a single evaluation or a replay reports them as the suite does.
  */
 public final class BoundCheck {
 
@@ -34,6 +38,8 @@ public final class BoundCheck {
   private final InstanceDomain domain;
   private final ExpectedFinding expectedFinding;
   private final UnaryOperator<CheckSettings> tuning;
+  private final CheckRemarks remarks;
+  private final Ablation ablation;
 
   /**
    * @param boundId the bound's id
@@ -66,6 +72,28 @@ public final class BoundCheck {
       InstanceDomain domain,
       ExpectedFinding expectedFinding,
       UnaryOperator<CheckSettings> tuning) {
+    this(
+        boundId,
+        comparison,
+        theory,
+        probe,
+        domain,
+        expectedFinding,
+        tuning,
+        CheckRemarks.NONE,
+        null);
+  }
+
+  private BoundCheck(
+      String boundId,
+      Comparison comparison,
+      TheoreticalBound theory,
+      Probe probe,
+      InstanceDomain domain,
+      ExpectedFinding expectedFinding,
+      UnaryOperator<CheckSettings> tuning,
+      CheckRemarks remarks,
+      Ablation ablation) {
     if (boundId == null || boundId.isBlank()) {
       throw new IllegalArgumentException("a check needs a bound id");
     }
@@ -76,6 +104,8 @@ public final class BoundCheck {
     this.domain = domain;
     this.expectedFinding = expectedFinding;
     this.tuning = tuning == null ? UnaryOperator.identity() : tuning;
+    this.remarks = remarks == null ? CheckRemarks.NONE : remarks;
+    this.ablation = ablation;
   }
 
   /** A check with no expected finding. */
@@ -116,6 +146,15 @@ public final class BoundCheck {
     return expectedFinding;
   }
 
+  public CheckRemarks remarks() {
+    return remarks;
+  }
+
+  /** The ablation control, or null when the check has none. */
+  public Ablation ablation() {
+    return ablation;
+  }
+
   /** The same check with the bound multiplied by {@code factor} (negative controls). */
   public BoundCheck scaled(double factor) {
     return new BoundCheck(
@@ -125,17 +164,47 @@ public final class BoundCheck {
         probe,
         domain,
         expectedFinding,
-        tuning);
+        tuning,
+        remarks,
+        null);
   }
 
   /** The same check declared as an expected finding. */
   public BoundCheck expecting(ExpectedFinding finding) {
-    return new BoundCheck(boundId, comparison, theory, probe, domain, finding, tuning);
+    return new BoundCheck(
+        boundId, comparison, theory, probe, domain, finding, tuning, remarks, ablation);
   }
 
   /** The same check with its own adaptation of the suite's settings (see the constructor). */
   public BoundCheck tuned(UnaryOperator<CheckSettings> newTuning) {
-    return new BoundCheck(boundId, comparison, theory, probe, domain, expectedFinding, newTuning);
+    return new BoundCheck(
+        boundId, comparison, theory, probe, domain, expectedFinding, newTuning, remarks, ablation);
+  }
+
+  /** The same check with remarks (consistency label, notes) that every result carries. */
+  public BoundCheck withRemarks(CheckRemarks newRemarks) {
+    return new BoundCheck(
+        boundId, comparison, theory, probe, domain, expectedFinding, tuning, newRemarks, ablation);
+  }
+
+  /**
+   * The same check with an ablation control ({@link #run} reports it), or without one for null.
+   *
+   * @throws IllegalArgumentException when the bound cannot be ablated in that symbol
+   */
+  public BoundCheck withAblation(Ablation newAblation) {
+    if (newAblation != null && theory.ablated(newAblation.symbol()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "the bound of "
+              + boundId
+              + " ("
+              + theory.formula()
+              + ") has no terms in '"
+              + newAblation.symbol()
+              + "' to ablate");
+    }
+    return new BoundCheck(
+        boundId, comparison, theory, probe, domain, expectedFinding, tuning, remarks, newAblation);
   }
 
   /** The suite's settings as this check uses them (after its tuning). */
@@ -175,8 +244,17 @@ public final class BoundCheck {
       MeasurementSettings measurement,
       double relativeTolerance,
       double familyWiseLevel) {
-    List<String> unmet = theory.unmetAssumptions(instance);
-    String finding = expectedFinding == null ? null : expectedFinding.explanation();
+    return evaluate(theory, instance, measurement, relativeTolerance, familyWiseLevel);
+  }
+
+  private CheckResult evaluate(
+      TheoreticalBound bound,
+      Instance instance,
+      MeasurementSettings measurement,
+      double relativeTolerance,
+      double familyWiseLevel) {
+    List<String> unmet = bound.unmetAssumptions(instance);
+    ExpectedFinding finding = expectedFinding;
     if (!unmet.isEmpty()) {
       return new CheckResult(
           boundId,
@@ -197,11 +275,13 @@ public final class BoundCheck {
           null,
           null,
           List.of(),
+          null,
+          remarks,
           null);
     }
-    double bound = theory.value(instance);
+    double value = bound.value(instance);
     Measurement m = probe.measure(instance, measurement);
-    VerdictRule.Decision decision = VerdictRule.decide(comparison, m, bound, relativeTolerance);
+    VerdictRule.Decision decision = VerdictRule.decide(comparison, m, value, relativeTolerance);
     double level = m.isStochastic() ? m.confidenceLevel() : 1.0;
     return new CheckResult(
         boundId,
@@ -209,8 +289,8 @@ public final class BoundCheck {
         comparison,
         decision.verdict(),
         m,
-        bound,
-        comparison.ratio(m.value(), bound),
+        value,
+        comparison.ratio(m.value(), value),
         decision.tight(),
         instance,
         instance.seed(),
@@ -222,6 +302,8 @@ public final class BoundCheck {
         null,
         null,
         List.of(),
+        null,
+        remarks,
         null);
   }
 
@@ -232,6 +314,8 @@ public final class BoundCheck {
   public CheckResult run(CheckSettings suiteSettings) {
     CheckSettings settings = effectiveSettings(suiteSettings);
     MeasurementSettings searchMeasurement = settings.searchMeasurement();
+    AblationSearch ablationSearch =
+        ablation == null ? null : new AblationSearch(theory.ablated(ablation.symbol()).orElseThrow());
     Falsifier.Result found =
         Falsifier.maximise(
             domain,
@@ -242,7 +326,13 @@ public final class BoundCheck {
                       searchMeasurement,
                       settings.relativeTolerance(),
                       settings.familyWiseLevel());
-              return r.verdict() == Verdict.OUT_OF_SCOPE ? Double.NaN : r.ratio();
+              if (r.verdict() == Verdict.OUT_OF_SCOPE) {
+                return Double.NaN;
+              }
+              if (ablationSearch != null) {
+                ablationSearch.record(instance, r.empirical());
+              }
+              return r.ratio();
             },
             Seeds.derive(settings.seed(), SEARCH_STREAM),
             Seeds.derive(settings.seed(), SEARCH_INSTANCE_STREAM),
@@ -298,7 +388,112 @@ public final class BoundCheck {
       // the control re-tunes through evaluate(), so it gets the suite's settings
       result = result.withNegativeControl(NegativeControl.run(this, confirmed, suiteSettings));
     }
+    if (ablationSearch != null) {
+      result = result.withAblation(ablationControl(ablationSearch, best, settings));
+    }
     return result;
+  }
+
+  /**
+   * The ablated bound's largest ratio among the instances the search measured (no extra
+   * measurements: the ablated bound is evaluated beside the full one on every in-scope instance).
+   */
+  private final class AblationSearch {
+    private final TheoreticalBound ablated;
+    private Instance best;
+    private double bestRatio = Double.NEGATIVE_INFINITY;
+
+    AblationSearch(TheoreticalBound ablated) {
+      this.ablated = ablated;
+    }
+
+    void record(Instance instance, double empirical) {
+      double ratio = comparison.ratio(empirical, ablated.value(instance));
+      if (ratio > bestRatio) {
+        bestRatio = ratio;
+        best = instance;
+      }
+    }
+  }
+
+  /**
+   * The ablation control: the ablated bound re-decided with the confirmation settings (fresh random
+   * numbers) on the instance of the search where it was most exceeded and on the instance of
+   * largest full ratio; the larger ablated ratio is reported.
+   */
+  private AblationResult ablationControl(
+      AblationSearch search, Instance worst, CheckSettings settings) {
+    List<Instance> candidates = new java.util.ArrayList<>();
+    candidates.add(worst);
+    if (search.best != null) {
+      candidates.add(search.best.withSeed(worst.seed()));
+    }
+    CheckResult chosen = null;
+    CheckResult chosenFull = null;
+    for (Instance candidate : candidates) {
+      CheckResult ablatedResult =
+          evaluate(
+              search.ablated,
+              candidate,
+              settings.confirmationMeasurement(),
+              settings.relativeTolerance(),
+              settings.familyWiseLevel());
+      if (ablatedResult.verdict() == Verdict.OUT_OF_SCOPE) {
+        continue;
+      }
+      if (chosen == null || ablatedResult.ratio() > chosen.ratio()) {
+        chosen = ablatedResult;
+        chosenFull = evaluateTuned(candidate, settings);
+      }
+    }
+    String terms = ablation.terms();
+    if (chosen == null) {
+      return new AblationResult(
+          ablation.symbol(),
+          terms,
+          AblationResult.Status.NOT_RUN,
+          null,
+          Double.NaN,
+          Double.NaN,
+          null,
+          "ablation of the " + terms + " not run: no in-scope instance");
+    }
+    String where = chosen.instanceDescription();
+    String ratios =
+        "ratio "
+            + SuiteSummary.number(chosen.ratio())
+            + " without them, "
+            + SuiteSummary.number(chosenFull.ratio())
+            + " with them";
+    AblationResult.Status status;
+    String note;
+    switch (chosen.verdict()) {
+      case VIOLATED -> {
+        status = AblationResult.Status.EXERCISED;
+        note = terms + " exercised: with " + ablation.symbol() + " = 0 in the formula the bound is"
+            + " VIOLATED on " + where + " (" + ratios + ")";
+      }
+      case HOLDS -> {
+        status = AblationResult.Status.NOT_EXERCISED;
+        note = terms + " not exercised on any instance found: with " + ablation.symbol()
+            + " = 0 in the formula the bound still holds (largest " + ratios + ", on " + where
+            + ")";
+      }
+      default -> {
+        status = AblationResult.Status.UNDECIDED;
+        note = terms + " neither shown needed nor unneeded: with " + ablation.symbol()
+            + " = 0 the verdict is " + chosen.verdict() + " on " + where + " (" + ratios + ")";
+      }
+    }
+    return new AblationResult(
+        ablation.symbol(),
+        terms,
+        status,
+        chosen.verdict(),
+        chosen.ratio(),
+        chosenFull.ratio(),
+        where,
+        note);
   }
 
   private CheckResult outOfScopeEverywhere(CheckSettings settings, SearchStatistics search) {
@@ -306,7 +501,7 @@ public final class BoundCheck {
     SearchSpace first = domain.searchSpaces().get(0);
     Instance sample = first.decode(first.lowerBounds(), settings.seed());
     List<String> unmet = theory.unmetAssumptions(sample);
-    String finding = expectedFinding == null ? null : expectedFinding.explanation();
+    ExpectedFinding finding = expectedFinding;
     return new CheckResult(
         boundId,
         probe.quantityId(),
@@ -329,6 +524,8 @@ public final class BoundCheck {
         search,
         null,
         List.of(),
+        null,
+        remarks,
         null);
   }
 }

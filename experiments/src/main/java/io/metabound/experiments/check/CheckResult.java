@@ -23,13 +23,16 @@ import java.util.List;
  * @param seed the seed of the instance's random numbers (replay with it)
  * @param confidenceLevel the level of the measurement's interval (after Holm adjustment in a suite)
  * @param familyWiseLevel the family-wise error level α the level was derived from
- * @param expectedFinding the explanation when a violation is an expected finding, else null
+ * @param expectedFinding the documented finding when a violation is expected, else null
  * @param note free text: unmet assumptions, shrink summary, oddities
  * @param unmetAssumptions hypotheses the instance fails (empty when in scope)
  * @param search what the falsifier did (null for a single-instance check)
  * @param negativeControl the negative control (null when not run)
  * @param shrinkSteps the shrinker's accepted steps (empty when nothing was shrunk)
  * @param counterexample path of the written counterexample file, or null
+ * @param remarks the plan's remarks: whether this is a consistency check of the encoding, and the
+ *     notes on constants and regions ({@link CheckRemarks#NONE} when there are none)
+ * @param ablation the ablation control (null when the check has none or it was not run)
  */
 public record CheckResult(
     String boundId,
@@ -44,18 +47,31 @@ public record CheckResult(
     long seed,
     double confidenceLevel,
     double familyWiseLevel,
-    String expectedFinding,
+    ExpectedFinding expectedFinding,
     String note,
     List<String> unmetAssumptions,
     SearchStatistics search,
     NegativeControlResult negativeControl,
     List<String> shrinkSteps,
-    String counterexample) {
+    String counterexample,
+    CheckRemarks remarks,
+    AblationResult ablation) {
 
   public CheckResult {
     unmetAssumptions = List.copyOf(unmetAssumptions);
     shrinkSteps = List.copyOf(shrinkSteps);
     note = note == null ? "" : note;
+    remarks = remarks == null ? CheckRemarks.NONE : remarks;
+  }
+
+  /** The explanation of the expected finding, or null when none is declared. */
+  public String expectedExplanation() {
+    return expectedFinding == null ? null : expectedFinding.explanation();
+  }
+
+  /** True for a consistency check of the encoding (see {@link CheckRemarks}). */
+  public boolean isConsistencyCheck() {
+    return remarks.isConsistencyCheck();
   }
 
   /** The measured value (NaN when nothing was measured). */
@@ -100,7 +116,9 @@ public record CheckResult(
         search,
         negativeControl,
         shrinkSteps,
-        counterexample);
+        counterexample,
+        remarks,
+        ablation);
   }
 
   public CheckResult withMeasurement(Measurement m) {
@@ -123,7 +141,9 @@ public record CheckResult(
         search,
         negativeControl,
         shrinkSteps,
-        counterexample);
+        counterexample,
+        remarks,
+        ablation);
   }
 
   public CheckResult withSearch(SearchStatistics s) {
@@ -146,7 +166,9 @@ public record CheckResult(
         s,
         negativeControl,
         shrinkSteps,
-        counterexample);
+        counterexample,
+        remarks,
+        ablation);
   }
 
   public CheckResult withNegativeControl(NegativeControlResult n) {
@@ -169,7 +191,9 @@ public record CheckResult(
         search,
         n,
         shrinkSteps,
-        counterexample);
+        counterexample,
+        remarks,
+        ablation);
   }
 
   public CheckResult withShrinkSteps(List<String> steps) {
@@ -192,7 +216,9 @@ public record CheckResult(
         search,
         negativeControl,
         steps,
-        counterexample);
+        counterexample,
+        remarks,
+        ablation);
   }
 
   public CheckResult withCounterexample(String path) {
@@ -215,7 +241,9 @@ public record CheckResult(
         search,
         negativeControl,
         shrinkSteps,
-        path);
+        path,
+        remarks,
+        ablation);
   }
 
   public CheckResult withNote(String text) {
@@ -238,6 +266,33 @@ public record CheckResult(
         search,
         negativeControl,
         shrinkSteps,
-        counterexample);
+        counterexample,
+        remarks,
+        ablation);
+  }
+
+  public CheckResult withAblation(AblationResult a) {
+    return new CheckResult(
+        boundId,
+        quantityId,
+        comparison,
+        verdict,
+        measurement,
+        theoretical,
+        ratio,
+        tight,
+        instance,
+        seed,
+        confidenceLevel,
+        familyWiseLevel,
+        expectedFinding,
+        note,
+        unmetAssumptions,
+        search,
+        negativeControl,
+        shrinkSteps,
+        counterexample,
+        remarks,
+        a);
   }
 }

@@ -50,6 +50,9 @@ public final class RegistryChecks {
    *     (null: no profile)
    * @param tuning adapts the suite's settings to this check (budgets, sample counts); keeps the
    *     seed and the levels
+   * @param remarks what the check says about itself besides its hypotheses: notes on constants and
+   *     regions that hold on every instance, and whether it is a consistency check of the encoding
+   * @param ablation the terms whose necessity the ablation control tests (null: none)
    */
   public record Plan(
       Probe probe,
@@ -58,11 +61,27 @@ public final class RegistryChecks {
       List<ScopeCondition> conditions,
       ExpectedFinding expectedFinding,
       Profile profile,
-      UnaryOperator<CheckSettings> tuning) {
+      UnaryOperator<CheckSettings> tuning,
+      CheckRemarks remarks,
+      Ablation ablation) {
 
     public Plan {
       conditions = List.copyOf(conditions);
       tuning = tuning == null ? UnaryOperator.identity() : tuning;
+      remarks = remarks == null ? CheckRemarks.NONE : remarks;
+    }
+
+    /** A plan without remarks and ablation. */
+    public Plan(
+        Probe probe,
+        InstanceDomain domain,
+        Function<Instance, Map<String, Double>> constants,
+        List<ScopeCondition> conditions,
+        ExpectedFinding expectedFinding,
+        Profile profile,
+        UnaryOperator<CheckSettings> tuning) {
+      this(
+          probe, domain, constants, conditions, expectedFinding, profile, tuning, null, null);
     }
 
     /** A plan without profile and tuning. */
@@ -82,23 +101,84 @@ public final class RegistryChecks {
     }
 
     public Plan expecting(ExpectedFinding finding) {
-      return new Plan(probe, domain, constants, conditions, finding, profile, tuning);
+      return new Plan(
+          probe, domain, constants, conditions, finding, profile, tuning, remarks, ablation);
     }
 
     public Plan withConditions(List<ScopeCondition> more) {
       List<ScopeCondition> all = new ArrayList<>(conditions);
       all.addAll(more);
-      return new Plan(probe, domain, constants, all, expectedFinding, profile, tuning);
+      return new Plan(
+          probe, domain, constants, all, expectedFinding, profile, tuning, remarks, ablation);
     }
 
     /** The same plan with a profile for the report's per-bound plot. */
     public Plan withProfile(Profile newProfile) {
-      return new Plan(probe, domain, constants, conditions, expectedFinding, newProfile, tuning);
+      return new Plan(
+          probe,
+          domain,
+          constants,
+          conditions,
+          expectedFinding,
+          newProfile,
+          tuning,
+          remarks,
+          ablation);
     }
 
     /** The same plan with its own adaptation of the suite's settings. */
     public Plan tuned(UnaryOperator<CheckSettings> newTuning) {
-      return new Plan(probe, domain, constants, conditions, expectedFinding, profile, newTuning);
+      return new Plan(
+          probe,
+          domain,
+          constants,
+          conditions,
+          expectedFinding,
+          profile,
+          newTuning,
+          remarks,
+          ablation);
+    }
+
+    /** The same plan with these remarks (replacing any). */
+    public Plan withRemarks(CheckRemarks newRemarks) {
+      return new Plan(
+          probe,
+          domain,
+          constants,
+          conditions,
+          expectedFinding,
+          profile,
+          tuning,
+          newRemarks,
+          ablation);
+    }
+
+    /** The same plan with one more note (a fact about constants or regions, not a hypothesis). */
+    public Plan withNote(String note) {
+      return withRemarks(remarks.withNote(note));
+    }
+
+    /**
+     * The same plan labelled a consistency check of the encoding, with the reason its measured
+     * side equals the formula by derivation.
+     */
+    public Plan consistencyCheck(String why) {
+      return withRemarks(remarks.withConsistency(why));
+    }
+
+    /** The same plan with an ablation control. */
+    public Plan withAblation(Ablation newAblation) {
+      return new Plan(
+          probe,
+          domain,
+          constants,
+          conditions,
+          expectedFinding,
+          profile,
+          tuning,
+          remarks,
+          newAblation);
     }
   }
 
@@ -168,13 +248,15 @@ public final class RegistryChecks {
               + "'");
     }
     return new BoundCheck(
-        bound.id(),
-        comparison,
-        theoretical(bound, plan),
-        plan.probe(),
-        plan.domain(),
-        plan.expectedFinding(),
-        plan.tuning());
+            bound.id(),
+            comparison,
+            theoretical(bound, plan),
+            plan.probe(),
+            plan.domain(),
+            plan.expectedFinding(),
+            plan.tuning())
+        .withRemarks(plan.remarks())
+        .withAblation(plan.ablation());
   }
 
   /**

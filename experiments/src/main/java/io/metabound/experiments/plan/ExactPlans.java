@@ -37,6 +37,7 @@ public final class ExactPlans {
   public static Map<String, String> reasons() {
     Map<String, String> reasons = new LinkedHashMap<>();
     Ji2022Plans.addReasonsTo(reasons);
+    Rajeswaran2019Plans.addReasonsTo(reasons);
     return reasons;
   }
 }

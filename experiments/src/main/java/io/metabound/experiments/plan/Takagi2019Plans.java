@@ -92,7 +92,7 @@ final class Takagi2019Plans {
 
   /** The expected finding of {@code takagi2019.multitask.beta-stability}. */
   static final ExpectedFinding MULTITASK_BETA_FINDING =
-      new ExpectedFinding(
+      ExpectedFinding.reconstruction(
           "The low-confidence multi-task reading beta < 2/(lambda - 2 alpha lambda^2) [R-lo]"
               + " overstates the stable range: on one task the exact threshold of Takagi's"
               + " simplified MAML (= FO-MAML on a quadratic) is 2/(lambda - alpha lambda^2), so"
