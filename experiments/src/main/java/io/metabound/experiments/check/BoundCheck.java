@@ -30,6 +30,8 @@ public final class BoundCheck {
 
   private static final long SEARCH_INSTANCE_STREAM = 2;
   private static final long CONFIRMATION_STREAM = 3;
+  private static final long ABLATION_STREAM = 4;
+  private static final long ABLATION_INSTANCE_STREAM = 5;
 
   private final String boundId;
   private final Comparison comparison;
@@ -276,7 +278,7 @@ public final class BoundCheck {
           null,
           List.of(),
           null,
-          remarks,
+          remarks.at(instance),
           null);
     }
     double value = bound.value(instance);
@@ -303,7 +305,7 @@ public final class BoundCheck {
         null,
         List.of(),
         null,
-        remarks,
+        remarks.at(instance),
         null);
   }
 
@@ -314,8 +316,6 @@ public final class BoundCheck {
   public CheckResult run(CheckSettings suiteSettings) {
     CheckSettings settings = effectiveSettings(suiteSettings);
     MeasurementSettings searchMeasurement = settings.searchMeasurement();
-    AblationSearch ablationSearch =
-        ablation == null ? null : new AblationSearch(theory.ablated(ablation.symbol()).orElseThrow());
     Falsifier.Result found =
         Falsifier.maximise(
             domain,
@@ -326,13 +326,7 @@ public final class BoundCheck {
                       searchMeasurement,
                       settings.relativeTolerance(),
                       settings.familyWiseLevel());
-              if (r.verdict() == Verdict.OUT_OF_SCOPE) {
-                return Double.NaN;
-              }
-              if (ablationSearch != null) {
-                ablationSearch.record(instance, r.empirical());
-              }
-              return r.ratio();
+              return r.verdict() == Verdict.OUT_OF_SCOPE ? Double.NaN : r.ratio();
             },
             Seeds.derive(settings.seed(), SEARCH_STREAM),
             Seeds.derive(settings.seed(), SEARCH_INSTANCE_STREAM),
@@ -388,52 +382,57 @@ public final class BoundCheck {
       // the control re-tunes through evaluate(), so it gets the suite's settings
       result = result.withNegativeControl(NegativeControl.run(this, confirmed, suiteSettings));
     }
-    if (ablationSearch != null) {
-      result = result.withAblation(ablationControl(ablationSearch, best, settings));
+    if (ablation != null) {
+      result = result.withAblation(ablationControl(best, settings));
     }
     return result;
   }
 
   /**
-   * The ablated bound's largest ratio among the instances the search measured (no extra
-   * measurements: the ablated bound is evaluated beside the full one on every in-scope instance).
+   * The ablation control: the falsifier, with the check's own budget and a seed stream of its own,
+   * searches the instances on which the ablated terms are present (the ablated bound differs from
+   * the full one; elsewhere, e.g. on quadratics with {@code ρ = 0}, there is nothing to ablate) for
+   * the largest ratio against the ablated bound; the ablated bound is then re-decided with the
+   * confirmation settings (fresh random numbers) on the instance it found and, if its terms are
+   * present there, on the check's instance of largest full ratio, and the larger ablated ratio is
+   * reported with the full bound's ratio on the same instance.
    */
-  private final class AblationSearch {
-    private final TheoreticalBound ablated;
-    private Instance best;
-    private double bestRatio = Double.NEGATIVE_INFINITY;
-
-    AblationSearch(TheoreticalBound ablated) {
-      this.ablated = ablated;
-    }
-
-    void record(Instance instance, double empirical) {
-      double ratio = comparison.ratio(empirical, ablated.value(instance));
-      if (ratio > bestRatio) {
-        bestRatio = ratio;
-        best = instance;
-      }
-    }
-  }
-
-  /**
-   * The ablation control: the ablated bound re-decided with the confirmation settings (fresh random
-   * numbers) on the instance of the search where it was most exceeded and on the instance of
-   * largest full ratio; the larger ablated ratio is reported.
-   */
-  private AblationResult ablationControl(
-      AblationSearch search, Instance worst, CheckSettings settings) {
+  private AblationResult ablationControl(Instance worst, CheckSettings settings) {
+    TheoreticalBound ablated = theory.ablated(ablation.symbol()).orElseThrow();
+    MeasurementSettings searchMeasurement = settings.searchMeasurement();
+    Falsifier.Result found =
+        Falsifier.maximise(
+            domain,
+            instance -> {
+              if (!termsPresent(ablated, instance)) {
+                return Double.NaN;
+              }
+              CheckResult r =
+                  evaluate(
+                      ablated,
+                      instance,
+                      searchMeasurement,
+                      settings.relativeTolerance(),
+                      settings.familyWiseLevel());
+              return r.verdict() == Verdict.OUT_OF_SCOPE ? Double.NaN : r.ratio();
+            },
+            Seeds.derive(settings.seed(), ABLATION_STREAM),
+            Seeds.derive(settings.seed(), ABLATION_INSTANCE_STREAM),
+            new Falsifier.Budget(
+                settings.evaluationBudget(), settings.timeCapSeconds(), settings.randomFraction()));
     List<Instance> candidates = new java.util.ArrayList<>();
-    candidates.add(worst);
-    if (search.best != null) {
-      candidates.add(search.best.withSeed(worst.seed()));
+    if (termsPresent(ablated, worst)) {
+      candidates.add(worst);
+    }
+    if (found.best() != null) {
+      candidates.add(found.best().withSeed(worst.seed()));
     }
     CheckResult chosen = null;
     CheckResult chosenFull = null;
     for (Instance candidate : candidates) {
       CheckResult ablatedResult =
           evaluate(
-              search.ablated,
+              ablated,
               candidate,
               settings.confirmationMeasurement(),
               settings.relativeTolerance(),
@@ -456,7 +455,11 @@ public final class BoundCheck {
           Double.NaN,
           Double.NaN,
           null,
-          "ablation of the " + terms + " not run: no in-scope instance");
+          "ablation of the "
+              + terms
+              + " not run: they vanish on every in-scope instance searched ("
+              + found.evaluations()
+              + " evaluated)");
     }
     String where = chosen.instanceDescription();
     String ratios =
@@ -496,6 +499,17 @@ public final class BoundCheck {
         note);
   }
 
+  /**
+   * True when the ablated terms contribute on the instance: it is in scope and the ablated bound's
+   * value differs from the full bound's.
+   */
+  private boolean termsPresent(TheoreticalBound ablated, Instance instance) {
+    if (!theory.unmetAssumptions(instance).isEmpty()) {
+      return false;
+    }
+    return ablated.value(instance) != theory.value(instance);
+  }
+
   private CheckResult outOfScopeEverywhere(CheckSettings settings, SearchStatistics search) {
     // report the hypotheses that fail on the first point of the first search space
     SearchSpace first = domain.searchSpaces().get(0);
@@ -525,7 +539,7 @@ public final class BoundCheck {
         null,
         List.of(),
         null,
-        remarks,
+        remarks.at(null),
         null);
   }
 }

@@ -164,7 +164,15 @@ public final class RegistryChecks {
      * side equals the formula by derivation.
      */
     public Plan consistencyCheck(String why) {
-      return withRemarks(remarks.withConsistency(why));
+      return consistencyCheck(why, null);
+    }
+
+    /**
+     * The same plan labelled a consistency check of the encoding on the instances {@code scope}
+     * accepts (e.g. one-dimensional quadratics), with the reason.
+     */
+    public Plan consistencyCheck(String why, java.util.function.Predicate<Instance> scope) {
+      return withRemarks(remarks.withConsistency(why, scope));
     }
 
     /** The same plan with an ablation control. */
