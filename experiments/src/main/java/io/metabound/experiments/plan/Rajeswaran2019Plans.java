@@ -3,6 +3,8 @@ package io.metabound.experiments.plan;
 import static io.metabound.experiments.plan.PlanSupport.anchored;
 import static io.metabound.experiments.plan.PlanSupport.separable;
 
+import io.metabound.bounds.expr.Bindings;
+import io.metabound.bounds.registry.BoundRegistry;
 import io.metabound.experiments.check.Ablation;
 import io.metabound.experiments.check.Instance;
 import io.metabound.experiments.check.ParameterRange;
@@ -125,7 +127,7 @@ final class Rajeswaran2019Plans {
     plans.put(
         "rajeswaran2019.thm1.formal-gradient-computations",
         new Plan(
-            new ImplicitGradientCostProbe(),
+            ImplicitGradientCostProbe.prescribed(Rajeswaran2019Plans::theorem1Schedule),
             separable("separable finite-sum, one task")
                 .taskCounts(1, 1)
                 .shiftedOuterCentre(true)
@@ -343,6 +345,24 @@ final class Rajeswaran2019Plans {
     c.put("B_lip", outer.gradientBound(Double.POSITIVE_INFINITY).value());
     c.put("D_sol", Vectors.norm(inner.proximalPoint(x.vectorParameter("theta"), lambda)));
     return c;
+  }
+
+  /**
+   * Theorem 1's accuracies, evaluated from the registry's definitions {@code
+   * rajeswaran2019.thm1.delta-choice} ({@code δ = ε/(2 C_δ)}, {@code C_δ = 2λρB/μ² + λL/μ}) and
+   * {@code rajeswaran2019.thm1.delta-prime-choice} ({@code δ' = ε/2}) on the constants of {@link
+   * #costConstants}: with them Lemma 3 gives error {@code ≤ ε}.
+   */
+  private static ImplicitGradientCostProbe.Schedule theorem1Schedule(Instance x) {
+    TreeMap<String, Double> values = new TreeMap<>(costConstants(x));
+    values.putAll(x.parameters());
+    Bindings b = Bindings.of(values);
+    return new ImplicitGradientCostProbe.Schedule(
+        BoundRegistry.find("rajeswaran2019.thm1.delta-choice").orElseThrow().formula().evaluate(b),
+        BoundRegistry.find("rajeswaran2019.thm1.delta-prime-choice")
+            .orElseThrow()
+            .formula()
+            .evaluate(b));
   }
 
   /** CG: κ of {@code λI + H}, μ = λ + λ_min(H), {@code B_lip = ‖∇L_i(Alg*(0))‖}. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metabound.bounds.expr.Expression;
 import io.metabound.bounds.registry.BoundRegistry;
+import io.metabound.experiments.check.AblationResult;
 import io.metabound.experiments.check.BoundCheck;
 import io.metabound.experiments.check.CheckResult;
 import io.metabound.experiments.check.CheckSettings;
@@ -257,5 +258,99 @@ class ExactPlansTest {
     }
     assertTrue(inScope > 50, "in scope: " + inScope);
     assertTrue(aboveReal > 0, "the integer count never exceeded the real formula");
+  }
+
+  /**
+   * Audit H2: on the anchored separable family (a distant convex anchor makes the gradient large
+   * where the third derivative is largest) every bound with ρ-terms fails without them, so the
+   * ablation control reports them exercised; the full bound holds there.
+   */
+  @Test
+  void theAnchoredFamilyExercisesTheRhoTerms() {
+    CheckSettings settings = RegistryPlans.defaultSettings(RegistryPlans.DEFAULT_SEED);
+    for (String id :
+        List.of(
+            "ji2022.prop1.meta-smoothness",
+            "ji2022.prop7.meta-smoothness",
+            "fallah2020.lemma4.8.meta-smoothness",
+            "fallah2020.lemma4.8.taylor-remainder",
+            "rajeswaran2019.lemma3.gradient-error")) {
+      CheckResult result = check(id).run(settings);
+      assertEquals(Verdict.HOLDS, result.verdict(), id);
+      AblationResult ablation = result.ablation();
+      assertNotNull(ablation, id);
+      assertEquals(AblationResult.Status.EXERCISED, ablation.status(), id + ": " + ablation.note());
+      assertTrue(ablation.ablatedRatio() > 1, id);
+      assertTrue(ablation.ratio() <= 1, id);
+      assertTrue(ablation.instance().contains("anchored"), id + ": " + ablation.instance());
+    }
+  }
+
+  /**
+   * Audit M2: checks whose measured side equals the formula by derivation are labelled, on the
+   * instances where they are: Lemma 3 on one-dimensional quadratics only.
+   */
+  @Test
+  void identitiesByConstructionAreLabelledConsistencyChecks() {
+    for (String id :
+        List.of(
+            "takagi2019.cond-alpha.stability",
+            "takagi2019.cond-beta.stability",
+            "takagi2019.cond-beta.exact-maml-stability",
+            "rajeswaran2019.lemma1.jacobian-norm",
+            "fallah2020.thm4.12.alpha-threshold",
+            "fallah2020.thm4.15.alpha-threshold",
+            "fallah2020.thm4.17.alpha-threshold")) {
+      assertTrue(ExactPlans.plans().get(id).remarks().isConsistencyCheck(), id);
+    }
+    BoundCheck lemma3 = check("rajeswaran2019.lemma3.gradient-error-quadratic");
+    Map<String, Double> p = Map.of("lambda", 1.0, "delta", 0.1, "delta_prime", 0.01);
+    TaskSet one =
+        new TaskSet(
+            List.of(
+                new MetaTask(
+                    QuadraticLoss.of(new double[][] {{1}}, new double[] {0}),
+                    QuadraticLoss.of(new double[][] {{2}}, new double[] {1}),
+                    1.0)));
+    CheckResult d1 = lemma3.evaluate(Instance.of(one, p, 0, "quadratic"), SETTINGS);
+    assertTrue(d1.isConsistencyCheck());
+    assertTrue(d1.tight());
+    TaskSet two =
+        new TaskSet(
+            List.of(
+                new MetaTask(
+                    QuadraticLoss.of(new double[][] {{1, 0}, {0, 2}}, new double[] {0, 0}),
+                    QuadraticLoss.of(new double[][] {{2, 0}, {0, 1}}, new double[] {1, 1}),
+                    1.0)));
+    CheckResult d2 = lemma3.evaluate(Instance.of(two, p, 0, "quadratic"), SETTINGS);
+    assertFalse(d2.isConsistencyCheck());
+    // A = I + H/λ = diag(2, 3), G = diag(2, 1): σ_max(A^{-1}G) = max(2/2, 1/3) = 1 = λL/μ = 2/2,
+    // attained because the least-damped direction of A^{-1} is G's top one: an attained inequality,
+    // not an identity
+    assertEquals(Verdict.HOLDS, d2.verdict());
+    assertTrue(d2.tight());
+    // genuine checks carry no label
+    assertFalse(ExactPlans.plans().get("ji2022.prop1.meta-smoothness").remarks().isConsistencyCheck());
+  }
+
+  /**
+   * Audit (low): facts about constants that hold on every instance are notes, not hypotheses that
+   * could fail.
+   */
+  @Test
+  void constantsRemarksAreNotesNotHypotheses() {
+    for (String id :
+        List.of(
+            "fallah2020.lemma4.8.meta-smoothness",
+            "rajeswaran2019.lemma3.gradient-error",
+            "rajeswaran2019.thm1.cg-iterations",
+            "ji2022.lemma15.task-gradient-norm")) {
+      Plan plan = ExactPlans.plans().get(id);
+      assertTrue(
+          plan.remarks().notes().stream().anyMatch(n -> n.startsWith("constants:")), id);
+      assertTrue(
+          plan.conditions().stream().noneMatch(c -> c.description().startsWith("constants:")),
+          id);
+    }
   }
 }
