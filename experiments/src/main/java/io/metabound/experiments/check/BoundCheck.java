@@ -315,23 +315,8 @@ public final class BoundCheck {
    */
   public CheckResult run(CheckSettings suiteSettings) {
     CheckSettings settings = effectiveSettings(suiteSettings);
-    MeasurementSettings searchMeasurement = settings.searchMeasurement();
     Falsifier.Result found =
-        Falsifier.maximise(
-            domain,
-            instance -> {
-              CheckResult r =
-                  evaluate(
-                      instance,
-                      searchMeasurement,
-                      settings.relativeTolerance(),
-                      settings.familyWiseLevel());
-              return r.verdict() == Verdict.OUT_OF_SCOPE ? Double.NaN : r.ratio();
-            },
-            Seeds.derive(settings.seed(), SEARCH_STREAM),
-            Seeds.derive(settings.seed(), SEARCH_INSTANCE_STREAM),
-            new Falsifier.Budget(
-                settings.evaluationBudget(), settings.timeCapSeconds(), settings.randomFraction()));
+        search(theory, x -> true, SEARCH_STREAM, SEARCH_INSTANCE_STREAM, settings);
     SearchStatistics search =
         new SearchStatistics(
             domain.description(),
@@ -399,27 +384,13 @@ public final class BoundCheck {
    */
   private AblationResult ablationControl(Instance worst, CheckSettings settings) {
     TheoreticalBound ablated = theory.ablated(ablation.symbol()).orElseThrow();
-    MeasurementSettings searchMeasurement = settings.searchMeasurement();
     Falsifier.Result found =
-        Falsifier.maximise(
-            domain,
-            instance -> {
-              if (!termsPresent(ablated, instance)) {
-                return Double.NaN;
-              }
-              CheckResult r =
-                  evaluate(
-                      ablated,
-                      instance,
-                      searchMeasurement,
-                      settings.relativeTolerance(),
-                      settings.familyWiseLevel());
-              return r.verdict() == Verdict.OUT_OF_SCOPE ? Double.NaN : r.ratio();
-            },
-            Seeds.derive(settings.seed(), ABLATION_STREAM),
-            Seeds.derive(settings.seed(), ABLATION_INSTANCE_STREAM),
-            new Falsifier.Budget(
-                settings.evaluationBudget(), settings.timeCapSeconds(), settings.randomFraction()));
+        search(
+            ablated,
+            x -> termsPresent(ablated, x),
+            ABLATION_STREAM,
+            ABLATION_INSTANCE_STREAM,
+            settings);
     List<Instance> candidates = new java.util.ArrayList<>();
     if (termsPresent(ablated, worst)) {
       candidates.add(worst);
@@ -497,6 +468,39 @@ public final class BoundCheck {
         chosenFull.ratio(),
         where,
         note);
+  }
+
+  /**
+   * The falsifier's search for the largest ratio against {@code bound} over the instances {@code
+   * eligible} accepts (the others count as out of scope), with the search-time measurement settings
+   * and the two seed streams given.
+   */
+  private Falsifier.Result search(
+      TheoreticalBound bound,
+      java.util.function.Predicate<Instance> eligible,
+      long stream,
+      long instanceStream,
+      CheckSettings settings) {
+    MeasurementSettings searchMeasurement = settings.searchMeasurement();
+    return Falsifier.maximise(
+        domain,
+        instance -> {
+          if (!eligible.test(instance)) {
+            return Double.NaN;
+          }
+          CheckResult r =
+              evaluate(
+                  bound,
+                  instance,
+                  searchMeasurement,
+                  settings.relativeTolerance(),
+                  settings.familyWiseLevel());
+          return r.verdict() == Verdict.OUT_OF_SCOPE ? Double.NaN : r.ratio();
+        },
+        Seeds.derive(settings.seed(), stream),
+        Seeds.derive(settings.seed(), instanceStream),
+        new Falsifier.Budget(
+            settings.evaluationBudget(), settings.timeCapSeconds(), settings.randomFraction()));
   }
 
   /**

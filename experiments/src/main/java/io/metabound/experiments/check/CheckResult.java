@@ -97,202 +97,127 @@ public record CheckResult(
   }
 
   public CheckResult withVerdict(Verdict v, boolean isTight, double level, double familyWise) {
-    return new CheckResult(
-        boundId,
-        quantityId,
-        comparison,
-        v,
-        measurement,
-        theoretical,
-        ratio,
-        isTight,
-        instance,
-        seed,
-        level,
-        familyWise,
-        expectedFinding,
-        note,
-        unmetAssumptions,
-        search,
-        negativeControl,
-        shrinkSteps,
-        counterexample,
-        remarks,
-        ablation);
+    Copy c = new Copy(this);
+    c.verdict = v;
+    c.tight = isTight;
+    c.confidenceLevel = level;
+    c.familyWiseLevel = familyWise;
+    return c.build();
   }
 
   public CheckResult withMeasurement(Measurement m) {
-    return new CheckResult(
-        boundId,
-        quantityId,
-        comparison,
-        verdict,
-        m,
-        theoretical,
-        ratio,
-        tight,
-        instance,
-        seed,
-        confidenceLevel,
-        familyWiseLevel,
-        expectedFinding,
-        note,
-        unmetAssumptions,
-        search,
-        negativeControl,
-        shrinkSteps,
-        counterexample,
-        remarks,
-        ablation);
+    Copy c = new Copy(this);
+    c.measurement = m;
+    return c.build();
   }
 
   public CheckResult withSearch(SearchStatistics s) {
-    return new CheckResult(
-        boundId,
-        quantityId,
-        comparison,
-        verdict,
-        measurement,
-        theoretical,
-        ratio,
-        tight,
-        instance,
-        seed,
-        confidenceLevel,
-        familyWiseLevel,
-        expectedFinding,
-        note,
-        unmetAssumptions,
-        s,
-        negativeControl,
-        shrinkSteps,
-        counterexample,
-        remarks,
-        ablation);
+    Copy c = new Copy(this);
+    c.search = s;
+    return c.build();
   }
 
   public CheckResult withNegativeControl(NegativeControlResult n) {
-    return new CheckResult(
-        boundId,
-        quantityId,
-        comparison,
-        verdict,
-        measurement,
-        theoretical,
-        ratio,
-        tight,
-        instance,
-        seed,
-        confidenceLevel,
-        familyWiseLevel,
-        expectedFinding,
-        note,
-        unmetAssumptions,
-        search,
-        n,
-        shrinkSteps,
-        counterexample,
-        remarks,
-        ablation);
+    Copy c = new Copy(this);
+    c.negativeControl = n;
+    return c.build();
   }
 
   public CheckResult withShrinkSteps(List<String> steps) {
-    return new CheckResult(
-        boundId,
-        quantityId,
-        comparison,
-        verdict,
-        measurement,
-        theoretical,
-        ratio,
-        tight,
-        instance,
-        seed,
-        confidenceLevel,
-        familyWiseLevel,
-        expectedFinding,
-        note,
-        unmetAssumptions,
-        search,
-        negativeControl,
-        steps,
-        counterexample,
-        remarks,
-        ablation);
+    Copy c = new Copy(this);
+    c.shrinkSteps = steps;
+    return c.build();
   }
 
   public CheckResult withCounterexample(String path) {
-    return new CheckResult(
-        boundId,
-        quantityId,
-        comparison,
-        verdict,
-        measurement,
-        theoretical,
-        ratio,
-        tight,
-        instance,
-        seed,
-        confidenceLevel,
-        familyWiseLevel,
-        expectedFinding,
-        note,
-        unmetAssumptions,
-        search,
-        negativeControl,
-        shrinkSteps,
-        path,
-        remarks,
-        ablation);
+    Copy c = new Copy(this);
+    c.counterexample = path;
+    return c.build();
   }
 
   public CheckResult withNote(String text) {
-    return new CheckResult(
-        boundId,
-        quantityId,
-        comparison,
-        verdict,
-        measurement,
-        theoretical,
-        ratio,
-        tight,
-        instance,
-        seed,
-        confidenceLevel,
-        familyWiseLevel,
-        expectedFinding,
-        text,
-        unmetAssumptions,
-        search,
-        negativeControl,
-        shrinkSteps,
-        counterexample,
-        remarks,
-        ablation);
+    Copy c = new Copy(this);
+    c.note = text;
+    return c.build();
   }
 
   public CheckResult withAblation(AblationResult a) {
-    return new CheckResult(
-        boundId,
-        quantityId,
-        comparison,
-        verdict,
-        measurement,
-        theoretical,
-        ratio,
-        tight,
-        instance,
-        seed,
-        confidenceLevel,
-        familyWiseLevel,
-        expectedFinding,
-        note,
-        unmetAssumptions,
-        search,
-        negativeControl,
-        shrinkSteps,
-        counterexample,
-        remarks,
-        a);
+    Copy c = new Copy(this);
+    c.ablation = a;
+    return c.build();
+  }
+
+  /** A mutable copy of a result, for the {@code with…} methods: change fields, then build. */
+  private static final class Copy {
+    String boundId;
+    String quantityId;
+    Comparison comparison;
+    Verdict verdict;
+    Measurement measurement;
+    double theoretical;
+    double ratio;
+    boolean tight;
+    Instance instance;
+    long seed;
+    double confidenceLevel;
+    double familyWiseLevel;
+    ExpectedFinding expectedFinding;
+    String note;
+    List<String> unmetAssumptions;
+    SearchStatistics search;
+    NegativeControlResult negativeControl;
+    List<String> shrinkSteps;
+    String counterexample;
+    CheckRemarks remarks;
+    AblationResult ablation;
+
+    Copy(CheckResult r) {
+      boundId = r.boundId;
+      quantityId = r.quantityId;
+      comparison = r.comparison;
+      verdict = r.verdict;
+      measurement = r.measurement;
+      theoretical = r.theoretical;
+      ratio = r.ratio;
+      tight = r.tight;
+      instance = r.instance;
+      seed = r.seed;
+      confidenceLevel = r.confidenceLevel;
+      familyWiseLevel = r.familyWiseLevel;
+      expectedFinding = r.expectedFinding;
+      note = r.note;
+      unmetAssumptions = r.unmetAssumptions;
+      search = r.search;
+      negativeControl = r.negativeControl;
+      shrinkSteps = r.shrinkSteps;
+      counterexample = r.counterexample;
+      remarks = r.remarks;
+      ablation = r.ablation;
+    }
+
+    CheckResult build() {
+      return new CheckResult(
+          boundId,
+          quantityId,
+          comparison,
+          verdict,
+          measurement,
+          theoretical,
+          ratio,
+          tight,
+          instance,
+          seed,
+          confidenceLevel,
+          familyWiseLevel,
+          expectedFinding,
+          note,
+          unmetAssumptions,
+          search,
+          negativeControl,
+          shrinkSteps,
+          counterexample,
+          remarks,
+          ablation);
+    }
   }
 }

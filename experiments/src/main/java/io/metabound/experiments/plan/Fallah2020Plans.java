@@ -23,6 +23,7 @@ import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.probe.ConvergenceAlphaThresholdProbe;
 import io.metabound.experiments.probe.FiniteDifferenceErrorProbe;
 import io.metabound.experiments.probe.MetaSmoothnessProbe;
+import io.metabound.experiments.probe.Probe;
 import io.metabound.experiments.probe.TaskGradients;
 import io.metabound.experiments.probe.TaylorRemainderProbe;
 import io.metabound.experiments.task.TaskSet;
@@ -67,28 +68,8 @@ final class Fallah2020Plans {
             null));
     plans.put(
         "fallah2020.lemma4.8.meta-smoothness",
-        new Plan(
-                MetaSmoothnessProbe.of(Estimator.MAML),
-                lemma48Domain(),
-                x -> lemma48Constants(x, true),
-                List.of(PlanSupport.SEPARATED_POINTS),
-                null,
-                Profile.of(alpha("1/L")),
-                null)
-            .withNote(LEMMA48_CONSTANTS)
-            .withAblation(LEMMA48_RHO_TERMS));
-    plans.put(
-        "fallah2020.lemma4.8.taylor-remainder",
-        new Plan(
-                new TaylorRemainderProbe(),
-                lemma48Domain(),
-                x -> lemma48Constants(x, false),
-                List.of(PlanSupport.SEPARATED_POINTS),
-                null,
-                Profile.of(alpha("1/L")),
-                null)
-            .withNote(LEMMA48_CONSTANTS)
-            .withAblation(LEMMA48_RHO_TERMS));
+        lemma48(MetaSmoothnessProbe.of(Estimator.MAML), true));
+    plans.put("fallah2020.lemma4.8.taylor-remainder", lemma48(new TaylorRemainderProbe(), false));
     QuadraticDomain oneTask =
         QuadraticDomain.builder("quadratic, one task")
             .dimensions(1, 3)
@@ -124,6 +105,23 @@ final class Fallah2020Plans {
                 + " L) gives beta mu <= beta L < 2 for every alpha <= 1/L, so convergence for every"
                 + " alpha under the stated threshold follows from algebra and the check cannot"
                 + " fail; it verifies the encoding of the stepsize and the estimator maps");
+  }
+
+  /**
+   * A Lemma 4.8 check: its domain and constants ({@code smallerOfTwo}: the smoothness, with {@code
+   * min{L(w), L(u)}}; else the Taylor remainder, with {@code L(w)}), the ablation of its ρ-term.
+   */
+  private static Plan lemma48(Probe probe, boolean smallerOfTwo) {
+    return new Plan(
+            probe,
+            lemma48Domain(),
+            x -> lemma48Constants(x, smallerOfTwo),
+            List.of(PlanSupport.SEPARATED_POINTS),
+            null,
+            Profile.of(alpha("1/L")),
+            null)
+        .withNote(LEMMA48_CONSTANTS)
+        .withAblation(LEMMA48_RHO_TERMS);
   }
 
   /** The constants of the Lemma 4.8 checks: a note, not a hypothesis (it holds everywhere). */

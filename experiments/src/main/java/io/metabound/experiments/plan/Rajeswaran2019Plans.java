@@ -33,9 +33,10 @@ import java.util.TreeMap;
 /**
  * Exact plans for Rajeswaran, Finn, Kakade and Levine (2019), iMAML: the implicit Jacobian (Lemma
  * 1), accelerated gradient descent's iteration count (Lemma 2), the implicit-gradient error (Lemma
- * 3) over the worst δ-accurate inner solution and δ'-accurate linear solve, and Theorem 1's memory,
- * gradient computations and conjugate-gradient steps and Corollary 1's meta-gradient calls, counted
- * by running the implementation.
+ * 3) over the worst δ-accurate inner solution and δ'-accurate linear solve, Theorem 1's gradient
+ * computations (Algorithm 2 run with the theorem's accuracies δ and δ', its count and its accuracy
+ * checked) and conjugate-gradient steps, and Corollary 1's meta-gradient calls, counted by running
+ * the implementation. Theorem 1's memory constant is not checked (see {@link #addReasonsTo}).
  *
  * <p>Constants: μ is the strong convexity of {@code G_i(·, θ) = l̂_i + (λ/2)‖· − θ‖²}, i.e. {@code
  * λ + inf λ_min(∇²l̂_i)}, {@code κ = (λ + sup λ_max)/μ}; L and {@code B_lip} are the smoothness and

@@ -164,17 +164,21 @@ class CountingProbesTest {
     }
   }
 
+  /** Inner ½|φ|², outer ½(φ − 1)ᵀ diag(1, 2) (φ − 1): AGD and CG are exact after one step at λ = 1. */
+  private static TaskSet identityInnerTask() {
+    return new TaskSet(
+        List.of(
+            new MetaTask(
+                QuadraticLoss.of(new double[][] {{1, 0}, {0, 1}}, new double[] {0, 0}),
+                QuadraticLoss.of(new double[][] {{1, 0}, {0, 2}}, new double[] {1, 1}),
+                1.0)));
+  }
+
   @Test
   void implicitGradientCostByHand() {
     // quadratic inner H = I, λ = 1: G = ½|φ|² + ½|φ − θ|² has κ = 1, AGD is exact after one step;
     // the system (I + H/λ) g = v is 2I g = v, exact after one CG step: 2 computations
-    TaskSet tasks =
-        new TaskSet(
-            List.of(
-                new MetaTask(
-                    QuadraticLoss.of(new double[][] {{1, 0}, {0, 1}}, new double[] {0, 0}),
-                    QuadraticLoss.of(new double[][] {{1, 0}, {0, 2}}, new double[] {1, 1}),
-                    1.0)));
+    TaskSet tasks = identityInnerTask();
     Map<String, Double> p = withVector(Map.of("lambda", 1.0), "theta", new double[] {2, -2});
     Map<String, Double> tight = new java.util.TreeMap<>(p);
     tight.put("epsilon", 1e-10);
@@ -193,13 +197,7 @@ class CountingProbesTest {
    */
   @Test
   void prescribedScheduleCountsBothSolvesAndChecksTheAccuracy() {
-    TaskSet tasks =
-        new TaskSet(
-            List.of(
-                new MetaTask(
-                    QuadraticLoss.of(new double[][] {{1, 0}, {0, 1}}, new double[] {0, 0}),
-                    QuadraticLoss.of(new double[][] {{1, 0}, {0, 2}}, new double[] {1, 1}),
-                    1.0)));
+    TaskSet tasks = identityInnerTask();
     Map<String, Double> p =
         new java.util.TreeMap<>(withVector(Map.of("lambda", 1.0), "theta", new double[] {2, -2}));
     p.put("epsilon", 1e-6);
