@@ -212,8 +212,7 @@ public final class BoundCheck {
   /** The suite's settings as this check uses them (after its tuning). */
   public CheckSettings effectiveSettings(CheckSettings settings) {
     CheckSettings tuned = tuning.apply(settings);
-    if (tuned.seed() != settings.seed()
-        || tuned.familyWiseLevel() != settings.familyWiseLevel()) {
+    if (tuned.seed() != settings.seed() || tuned.familyWiseLevel() != settings.familyWiseLevel()) {
       throw new IllegalStateException(
           "the tuning of check " + boundId + " changed the seed or the family-wise level");
     }
@@ -439,24 +438,31 @@ public final class BoundCheck {
             + " without them, "
             + SuiteSummary.number(chosenFull.ratio())
             + " with them";
+    String symbol = ablation.symbol();
     AblationResult.Status status;
     String note;
     switch (chosen.verdict()) {
       case VIOLATED -> {
         status = AblationResult.Status.EXERCISED;
-        note = terms + " exercised: with " + ablation.symbol() + " = 0 in the formula the bound is"
-            + " VIOLATED on " + where + " (" + ratios + ")";
+        note =
+            String.format(
+                "%s exercised: with %s = 0 in the formula the bound is VIOLATED on %s (%s)",
+                terms, symbol, where, ratios);
       }
       case HOLDS -> {
         status = AblationResult.Status.NOT_EXERCISED;
-        note = terms + " not exercised on any instance found: with " + ablation.symbol()
-            + " = 0 in the formula the bound still holds (largest " + ratios + ", on " + where
-            + ")";
+        note =
+            String.format(
+                "%s not exercised on any instance found: with %s = 0 in the formula the bound"
+                    + " still holds (largest %s, on %s)",
+                terms, symbol, ratios, where);
       }
       default -> {
         status = AblationResult.Status.UNDECIDED;
-        note = terms + " neither shown needed nor unneeded: with " + ablation.symbol()
-            + " = 0 the verdict is " + chosen.verdict() + " on " + where + " (" + ratios + ")";
+        note =
+            String.format(
+                "%s neither shown needed nor unneeded: with %s = 0 the verdict is %s on %s (%s)",
+                terms, symbol, chosen.verdict(), where, ratios);
       }
     }
     return new AblationResult(

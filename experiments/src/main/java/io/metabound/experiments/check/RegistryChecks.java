@@ -46,8 +46,8 @@ public final class RegistryChecks {
    * @param conditions hypotheses beyond the registry's checkable assumptions (e.g. the family
    *     satisfies a descriptive assumption only on part of the domain)
    * @param expectedFinding non-null when a violation is a documented finding
-   * @param profile the parameter the bound depends on most, for the report's per-bound plot
-   *     (null: no profile)
+   * @param profile the parameter the bound depends on most, for the report's per-bound plot (null:
+   *     no profile)
    * @param tuning adapts the suite's settings to this check (budgets, sample counts); keeps the
    *     seed and the levels
    * @param remarks what the check says about itself besides its hypotheses: notes on constants and
@@ -80,8 +80,7 @@ public final class RegistryChecks {
         ExpectedFinding expectedFinding,
         Profile profile,
         UnaryOperator<CheckSettings> tuning) {
-      this(
-          probe, domain, constants, conditions, expectedFinding, profile, tuning, null, null);
+      this(probe, domain, constants, conditions, expectedFinding, profile, tuning, null, null);
     }
 
     /** A plan without profile and tuning. */
@@ -160,8 +159,8 @@ public final class RegistryChecks {
     }
 
     /**
-     * The same plan labelled a consistency check of the encoding, with the reason its measured
-     * side equals the formula by derivation.
+     * The same plan labelled a consistency check of the encoding, with the reason its measured side
+     * equals the formula by derivation.
      */
     public Plan consistencyCheck(String why) {
       return consistencyCheck(why, null);

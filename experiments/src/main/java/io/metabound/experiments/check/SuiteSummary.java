@@ -94,7 +94,8 @@ public record SuiteSummary(
    * count line of summaries and reports.
    */
   public String violationBreakdown() {
-    StringBuilder s = new StringBuilder().append(unexpectedViolations().size()).append(" unexpected");
+    StringBuilder s =
+        new StringBuilder().append(unexpectedViolations().size()).append(" unexpected");
     List<String> expected = new ArrayList<>();
     expectedViolationsByCause()
         .forEach(
@@ -161,12 +162,17 @@ public record SuiteSummary(
   public static List<String> noteParts(CheckResult r) {
     List<String> parts = new ArrayList<>();
     if (r.isConsistencyCheck()) {
-      parts.add(CheckRemarks.CONSISTENCY_LABEL + " (verifies the encoding, not the theorem): "
-          + r.remarks().consistency());
+      parts.add(
+          CheckRemarks.CONSISTENCY_LABEL
+              + " (verifies the encoding, not the theorem): "
+              + r.remarks().consistency());
     }
     if (r.expectedFinding() != null) {
-      parts.add("expected finding (" + r.expectedFinding().cause().label() + "): "
-          + r.expectedFinding().explanation());
+      parts.add(
+          "expected finding ("
+              + r.expectedFinding().cause().label()
+              + "): "
+              + r.expectedFinding().explanation());
     }
     if (!r.note().isEmpty()) {
       parts.add(r.note());

@@ -7,18 +7,18 @@ import java.util.Arrays;
 import org.hipparchus.CalculusFieldElement;
 
 /**
- * The separable non-convex loss {@code f(w) = Σ_k a_k log(1 + (w_k − c_k)²) + (q_k/2)(w_k −
- * e_k)²}, {@code a_k ≥ 0}, {@code q_k ≥ 0}: a smooth, bounded-below task whose L and ρ are known in
- * closed form and which has negative curvature wherever some {@code |w_k − c_k| > 1} (and {@code
- * q_k} is small).
+ * The separable non-convex loss {@code f(w) = Σ_k a_k log(1 + (w_k − c_k)²) + (q_k/2)(w_k − e_k)²},
+ * {@code a_k ≥ 0}, {@code q_k ≥ 0}: a smooth, bounded-below task whose L and ρ are known in closed
+ * form and which has negative curvature wherever some {@code |w_k − c_k| > 1} (and {@code q_k} is
+ * small).
  *
  * <p>The convex quadratic <em>anchor</em> {@code (q_k/2)(w_k − e_k)²} is optional ({@code q = 0}
- * without it). It adds nothing to the third derivative, so ρ is unchanged, but with a distant centre
- * {@code e} it makes the gradient large exactly where {@code |f'''|} is largest: that is the regime
- * in which the ρ-terms of the meta-smoothness and implicit-gradient bounds (Ji2022 Props 1 and 7,
- * Fallah2020 Lemma 4.8, Rajeswaran2019 Lemma 3) decide whether the bound holds. Without the anchor
- * the gradient is at most {@code a} and vanishes where the curvature is extreme, so the ρ-free
- * parts of those bounds dominate.
+ * without it). It adds nothing to the third derivative, so ρ is unchanged, but with a distant
+ * centre {@code e} it makes the gradient large exactly where {@code |f'''|} is largest: that is the
+ * regime in which the ρ-terms of the meta-smoothness and implicit-gradient bounds (Ji2022 Props 1
+ * and 7, Fallah2020 Lemma 4.8, Rajeswaran2019 Lemma 3) decide whether the bound holds. Without the
+ * anchor the gradient is at most {@code a} and vanishes where the curvature is extreme, so the
+ * ρ-free parts of those bounds dominate.
  *
  * <p>Per coordinate, with {@code u = w_k − c_k}:
  *
@@ -239,9 +239,7 @@ public final class SeparableNonconvexLoss implements FieldLoss, KnownConstants {
       T u = w[k].subtract(centre[k]);
       T r = w[k].subtract(anchorCentre[k]);
       out[k] =
-          u.multiply(2 * weights[k])
-              .divide(u.square().add(1))
-              .add(r.multiply(anchorCurvatures[k]));
+          u.multiply(2 * weights[k]).divide(u.square().add(1)).add(r.multiply(anchorCurvatures[k]));
     }
   }
 
@@ -357,10 +355,10 @@ public final class SeparableNonconvexLoss implements FieldLoss, KnownConstants {
 
   /**
    * {@code sup_{‖w‖≤R} ‖∇f(w)‖}. Without anchor: the global supremum {@code (Σa_k²)^{1/2}} is EXACT
-   * when the ball contains a point with every {@code |w_k − c_k| = 1} (the nearest one to the origin
-   * has norm {@code (Σ(|c_k| − 1)²)^{1/2}}), and a CERTIFIED upper bound otherwise. With an anchor:
-   * the CERTIFIED upper bound {@code (Σ (a_k + q_k(R + |e_k|))²)^{1/2}} ({@code +∞} for {@code R =
-   * ∞}).
+   * when the ball contains a point with every {@code |w_k − c_k| = 1} (the nearest one to the
+   * origin has norm {@code (Σ(|c_k| − 1)²)^{1/2}}), and a CERTIFIED upper bound otherwise. With an
+   * anchor: the CERTIFIED upper bound {@code (Σ (a_k + q_k(R + |e_k|))²)^{1/2}} ({@code +∞} for
+   * {@code R = ∞}).
    */
   @Override
   public FamilyConstant gradientBound(double radius) {

@@ -127,11 +127,10 @@ final class Fallah2020Plans {
   /** The constants of the Lemma 4.8 checks: a note, not a hypothesis (it holds everywhere). */
   private static final String LEMMA48_CONSTANTS =
       "constants: L exact on every family, rho exact on quadratic and separable (anchored or not)"
-          + " tasks and a certified upper bound (1/(6 sqrt 3)) (1/n) sum ||x_j||^3 on logistic ones,"
-          + " which keeps this upper-bound check valid (only looser)";
+          + " tasks and a certified upper bound (1/(6 sqrt 3)) (1/n) sum ||x_j||^3 on logistic"
+          + " ones, which keeps this upper-bound check valid (only looser)";
 
-  private static final Ablation LEMMA48_RHO_TERMS =
-      Ablation.rho("ρ-term 2 rho alpha E_i||∇f_i||");
+  private static final Ablation LEMMA48_RHO_TERMS = Ablation.rho("ρ-term 2 rho alpha E_i||∇f_i||");
 
   private static final ScopeCondition DETERMINISTIC_CASE =
       new ScopeCondition(

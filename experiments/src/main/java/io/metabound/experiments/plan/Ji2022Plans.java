@@ -24,8 +24,8 @@ import io.metabound.experiments.probe.LocalMetaSmoothnessProbe;
 import io.metabound.experiments.probe.MetaGradientDeviationProbe;
 import io.metabound.experiments.probe.MetaSmoothnessProbe;
 import io.metabound.experiments.probe.PathSensitivityProbe;
-import io.metabound.experiments.probe.PointOrPairProbe;
 import io.metabound.experiments.probe.PointMetaGradientDeviationProbe;
+import io.metabound.experiments.probe.PointOrPairProbe;
 import io.metabound.experiments.probe.ProductDeviationProbe;
 import io.metabound.experiments.probe.QuadraticOrProbe;
 import io.metabound.experiments.probe.StabilityMarginProbe;
@@ -210,7 +210,8 @@ final class Ji2022Plans {
                         .parameter(ParameterRange.integers("N", 1, 4))
                         .parameter(alpha("1/L", true))
                         .build(),
-                    smoothnessDomain(separable("separable finite-sum").shiftedOuterCentre(true), false),
+                    smoothnessDomain(
+                        separable("separable finite-sum").shiftedOuterCentre(true), false),
                     smoothnessDomain(
                         anchored("separable anchored finite-sum").shiftedOuterCentre(true), false),
                     smoothnessDomain(
@@ -280,7 +281,8 @@ final class Ji2022Plans {
   private static final QuadraticOrProbe META_SMOOTHNESS =
       new QuadraticOrProbe(
           MetaSmoothnessProbe.of(Estimator.MAML),
-          new PointOrPairProbe(new LocalMetaSmoothnessProbe(), MetaSmoothnessProbe.of(Estimator.MAML)));
+          new PointOrPairProbe(
+              new LocalMetaSmoothnessProbe(), MetaSmoothnessProbe.of(Estimator.MAML)));
 
   /** A separable domain with the point w (and u for pairs), N ∈ 1…3 and α ∈ [0.01/L, 1/L]. */
   private static SeparableDomain smoothnessDomain(SeparableDomain.Builder b, boolean pairs) {
@@ -402,7 +404,8 @@ final class Ji2022Plans {
           break;
         }
         double gap =
-            Math.min(2 * a[k], 2 * a[k] * Math.abs(cs[k] - cq[k])) + qs[k] * Math.abs(es[k] - eq[k]);
+            Math.min(2 * a[k], 2 * a[k] * Math.abs(cs[k] - cq[k]))
+                + qs[k] * Math.abs(es[k] - eq[k]);
         sq += gap * gap;
       }
       mean += x.tasks().probability(i) * Math.sqrt(sq);

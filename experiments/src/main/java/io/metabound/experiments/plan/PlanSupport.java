@@ -54,8 +54,8 @@ final class PlanSupport {
    * Separable non-convex tasks with a convex quadratic anchor {@code (q/2)(w − e)²}, {@code q ∈
    * [0.1, 1]}, {@code |e_k| ≤ 50} (exact L = max(2a + q), ρ = max a (3 + 2√2)/2): the distant
    * anchor makes the gradient large where the third derivative is largest, the regime where the
-   * ρ-terms of the meta-smoothness and implicit-gradient bounds decide; {@code d ∈ 1…2}, {@code m
-   * ∈ 1…2}, weights in [0.1, 1], log centres in [−2, 2].
+   * ρ-terms of the meta-smoothness and implicit-gradient bounds decide; {@code d ∈ 1…2}, {@code m ∈
+   * 1…2}, weights in [0.1, 1], log centres in [−2, 2].
    */
   static SeparableDomain.Builder anchored(String family) {
     return separable(family).anchor(0.1, 1, ANCHOR_RADIUS);

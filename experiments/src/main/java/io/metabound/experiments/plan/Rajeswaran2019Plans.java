@@ -144,23 +144,23 @@ final class Rajeswaran2019Plans {
     plans.put(
         "rajeswaran2019.thm1.cg-iterations",
         new Plan(
-            new CgIterationsProbe(),
-            UnionDomain.of(
-                cgDomain(quadratic("quadratic finite-sum, one task").taskCounts(1, 1)),
-                cgDomain(
-                    quadratic("quadratic finite-sum, one task, d = 20")
-                        .dimensions(20, 20)
-                        .taskCounts(1, 1)
-                        .rotations(false))),
-            Rajeswaran2019Plans::cgConstants,
-            List.of(
-                new ScopeCondition(
-                    "delta_prime < ||g*|| (otherwise g = 0 is already delta'-accurate, no step is"
-                        + " needed and the count formula can be negative)",
-                    x -> x.parameter("delta_prime") < cgSolutionNorm(x))),
-            null,
-            Profile.of(ParameterRange.between("delta_prime", 1e-8, 1).logarithmic()),
-            null)
+                new CgIterationsProbe(),
+                UnionDomain.of(
+                    cgDomain(quadratic("quadratic finite-sum, one task").taskCounts(1, 1)),
+                    cgDomain(
+                        quadratic("quadratic finite-sum, one task, d = 20")
+                            .dimensions(20, 20)
+                            .taskCounts(1, 1)
+                            .rotations(false))),
+                Rajeswaran2019Plans::cgConstants,
+                List.of(
+                    new ScopeCondition(
+                        "delta_prime < ||g*|| (otherwise g = 0 is already delta'-accurate, no step"
+                            + " is needed and the count formula can be negative)",
+                        x -> x.parameter("delta_prime") < cgSolutionNorm(x))),
+                null,
+                Profile.of(ParameterRange.between("delta_prime", 1e-8, 1).logarithmic()),
+                null)
             .withNote(POINTWISE_GRADIENT));
     plans.put(
         "rajeswaran2019.cor1.meta-gradient-calls",
@@ -241,9 +241,9 @@ final class Rajeswaran2019Plans {
       "constants: Assumption 2.1 (B-Lipschitz outer loss) is taken on the delta-ball around the"
           + " exact inner solution phi* = Alg*(theta), where the proof evaluates ∇L_i (at phi* and"
           + " at the delta-accurate phi): B_lip = ||∇L_i(phi*)|| + L delta, certified, on quadratic"
-          + " outer losses (phi* = Alg*(0); rho = 0 there removes the B-term anyway) and on anchored"
-          + " separable ones (not globally Lipschitz); the global (Σ a_k²)^(1/2), exact, on"
-          + " separable ones without anchor. L exact, rho exact (inner loss), mu = lambda + inf"
+          + " outer losses (phi* = Alg*(0); rho = 0 there removes the B-term anyway) and on"
+          + " anchored separable ones (not globally Lipschitz); the global (Σ a_k²)^(1/2), exact,"
+          + " on separable ones without anchor. L exact, rho exact (inner loss), mu = lambda + inf"
           + " curvature exact";
 
   /** Where the CG count's B is taken: a note, not a hypothesis. */

@@ -47,7 +47,8 @@ final class Takagi2019Plans {
             .consistencyCheck(
                 "on one task the probe's threshold sup{alpha : H - alpha H^2 >= 0} is 1/lambda_max"
                     + " by the eigendecomposition of H, which is the formula min_i 1/lambda_i; it"
-                    + " checks the surrogate-Hessian encoding, Takagi's own model being exact here"));
+                    + " checks the surrogate-Hessian encoding, Takagi's own model being exact"
+                    + " here"));
     plans.put(
         "takagi2019.cond-beta.stability",
         new Plan(

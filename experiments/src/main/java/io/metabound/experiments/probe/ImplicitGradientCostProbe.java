@@ -23,24 +23,23 @@ import java.util.function.Function;
  * schedules:
  *
  * <ul>
- *   <li>{@link #prescribed} — Algorithm 2 as Theorem 1 runs it: AGD until its iterate is
- *       δ-accurate ({@code ‖φ_K − Alg*(θ)‖ ≤ δ}, the K that Lemma 2 bounds), then CG until the
- *       linear solve is δ'-accurate ({@code ‖g − (I + ∇²l̂(φ_K)/λ)^{-1}∇L(φ_K)‖ ≤ δ'}, Def. 2),
- *       with the theorem's accuracies δ and δ' given by the plan (δ = ε/(2 C_δ), δ' = ε/2). The
- *       probe returns {@code K + k} if the result is ε-accurate, and {@code +∞} if it is not: then
- *       the prescribed accuracies do not deliver the theorem's ε and no count suffices. So one
- *       check tests both the count (Lemma 2 for each solve) and the accuracy (Lemma 3 with the
- *       chosen δ, δ').
+ *   <li>{@link #prescribed} — Algorithm 2 as Theorem 1 runs it: AGD until its iterate is δ-accurate
+ *       ({@code ‖φ_K − Alg*(θ)‖ ≤ δ}, the K that Lemma 2 bounds), then CG until the linear solve is
+ *       δ'-accurate ({@code ‖g − (I + ∇²l̂(φ_K)/λ)^{-1}∇L(φ_K)‖ ≤ δ'}, Def. 2), with the theorem's
+ *       accuracies δ and δ' given by the plan (δ = ε/(2 C_δ), δ' = ε/2). The probe returns {@code K
+ *       + k} if the result is ε-accurate, and {@code +∞} if it is not: then the prescribed
+ *       accuracies do not deliver the theorem's ε and no count suffices. So one check tests both
+ *       the count (Lemma 2 for each solve) and the accuracy (Lemma 3 with the chosen δ, δ').
  *   <li>{@link #ImplicitGradientCostProbe() optimal} — the fewest computations of any schedule:
- *       {@code min { K + k : ‖g_{K,k} − d_θL(Alg*(θ))‖ ≤ ε }}, found for each K by k = 0, 1, … until
- *       CG stops changing, ending once K alone reaches the best total. A lower envelope of every
- *       schedule, so a bound on it is necessary for, but weaker than, a bound on Algorithm 2.
+ *       {@code min { K + k : ‖g_{K,k} − d_θL(Alg*(θ))‖ ≤ ε }}, found for each K by k = 0, 1, …
+ *       until CG stops changing, ending once K alone reaches the best total. A lower envelope of
+ *       every schedule, so a bound on it is necessary for, but weaker than, a bound on Algorithm 2.
  * </ul>
  *
- * The exact target is {@code C(φ*)^{-1}∇L(φ*)} at the exact inner solution. Inner losses:
- * quadratic ({@code β = λ + λ_max(H)}, {@code μ = λ + λ_min(H)}) or separable ({@code β = λ + L},
- * {@code μ = λ + inf f''}). Parameters {@code lambda}, {@code epsilon}, {@code theta0…}. Capped at
- * {@link #MAX_TOTAL} computations (the cap + 1 is reported when it is hit).
+ * The exact target is {@code C(φ*)^{-1}∇L(φ*)} at the exact inner solution. Inner losses: quadratic
+ * ({@code β = λ + λ_max(H)}, {@code μ = λ + λ_min(H)}) or separable ({@code β = λ + L}, {@code μ =
+ * λ + inf f''}). Parameters {@code lambda}, {@code epsilon}, {@code theta0…}. Capped at {@link
+ * #MAX_TOTAL} computations (the cap + 1 is reported when it is hit).
  */
 public final class ImplicitGradientCostProbe implements Probe {
 
@@ -57,7 +56,10 @@ public final class ImplicitGradientCostProbe implements Probe {
     public Schedule {
       if (!(innerAccuracy > 0) || !(linearAccuracy > 0)) {
         throw new IllegalArgumentException(
-            "accuracies must be > 0, got delta = " + innerAccuracy + ", delta' = " + linearAccuracy);
+            "accuracies must be > 0, got delta = "
+                + innerAccuracy
+                + ", delta' = "
+                + linearAccuracy);
       }
     }
   }
@@ -165,7 +167,9 @@ public final class ImplicitGradientCostProbe implements Probe {
       };
     }
 
-    /** Fewest K + k over all schedules reaching ε; {@code MAX_TOTAL + 1} when none within the cap. */
+    /**
+     * Fewest K + k over all schedules reaching ε; {@code MAX_TOTAL + 1} when none within the cap.
+     */
     int optimal(double epsilon) {
       int[] best = {MAX_TOTAL + 1};
       int[] steps = {0};
@@ -202,7 +206,8 @@ public final class ImplicitGradientCostProbe implements Probe {
       double[] phi = new double[d];
       // K = fewest AGD steps with ‖φ_K − φ*‖ ≤ δ
       int agdSteps =
-          agd.run(proximal, new double[d], MAX_TOTAL, x -> Vectors.distance(x, optimum) <= delta, phi);
+          agd.run(
+              proximal, new double[d], MAX_TOTAL, x -> Vectors.distance(x, optimum) <= delta, phi);
       if (agdSteps > MAX_TOTAL) {
         return MAX_TOTAL + 1;
       }
@@ -223,9 +228,7 @@ public final class ImplicitGradientCostProbe implements Probe {
         }
         linear++;
       }
-      return Vectors.distance(g, target) <= epsilon
-          ? agdSteps + linear
-          : Double.POSITIVE_INFINITY;
+      return Vectors.distance(g, target) <= epsilon ? agdSteps + linear : Double.POSITIVE_INFINITY;
     }
   }
 }

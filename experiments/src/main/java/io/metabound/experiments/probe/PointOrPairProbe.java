@@ -4,8 +4,8 @@ import io.metabound.experiments.check.Instance;
 
 /**
  * One quantity measured at a point or at a pair of points: by {@code pair} when the instance has a
- * second point {@code u} (parameters {@code u0…}), by {@code point} otherwise. Lets one check search
- * both the local value at {@code w} (for meta-smoothness, the meta-Hessian norm {@link
+ * second point {@code u} (parameters {@code u0…}), by {@code point} otherwise. Lets one check
+ * search both the local value at {@code w} (for meta-smoothness, the meta-Hessian norm {@link
  * LocalMetaSmoothnessProbe}) and the difference quotient between {@code w} and a distant {@code u}
  * ({@link MetaSmoothnessProbe}), whichever reaches the larger ratio.
  *

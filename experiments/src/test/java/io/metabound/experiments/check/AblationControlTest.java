@@ -58,8 +58,9 @@ class AblationControlTest {
   }
 
   /**
-   * "‖∇²F‖ ≤ L + rho" with rho = (1 + αL)^{2N}L − L: a valid bound whose rho-term is needed (L alone
-   * fails on negative curvature), so the control reports EXERCISED and the violation of L alone.
+   * "‖∇²F‖ ≤ L + rho" with rho = (1 + αL)^{2N}L − L: a valid bound whose rho-term is needed (L
+   * alone fails on negative curvature), so the control reports EXERCISED and the violation of L
+   * alone.
    */
   @Test
   void aNeededTermIsExercised() {
@@ -86,8 +87,7 @@ class AblationControlTest {
     assertEquals(Verdict.HOLDS, a.verdict());
     assertTrue(a.ablatedRatio() <= 1 + 1e-9);
     assertTrue(a.note().contains("not exercised on any instance found"), a.note());
-    SuiteSummary s =
-        CheckSuite.summarise(List.of(r), List.of(), settings());
+    SuiteSummary s = CheckSuite.summarise(List.of(r), List.of(), settings());
     assertTrue(s.toMarkdown().contains("ablation: the rho-term not exercised"), s.toMarkdown());
     assertTrue(s.toText().contains("ablation controls: 1 not exercised"), s.toText());
     JsonNode row = CounterexampleFile.JSON.readTree(s.toJson()).get("checks").get(0);

@@ -93,7 +93,8 @@ class CheckSuiteTest {
     CheckSuite suite =
         new CheckSuite()
             .add(
-                Fixtures.plantedViolation().expecting(ExpectedFinding.paper("planted for the test")));
+                Fixtures.plantedViolation()
+                    .expecting(ExpectedFinding.paper("planted for the test")));
     SuiteSummary s = suite.run(settings(1));
     assertEquals(Verdict.VIOLATED, s.results().get(0).verdict());
     assertTrue(s.unexpectedViolations().isEmpty());

@@ -183,7 +183,9 @@ class SeparableNonconvexLossTest {
     assertEquals(2 * u / (1 + u * u) + u - 20, g[0], 1e-13);
     assertTrue(Math.abs(g[0]) > 18);
     assertEquals(
-        loss.hessianLipschitz().value(), Math.abs(loss.thirdDerivative(0, new double[] {u})), 1e-13);
+        loss.hessianLipschitz().value(),
+        Math.abs(loss.thirdDerivative(0, new double[] {u})),
+        1e-13);
   }
 
   @ParameterizedTest
@@ -229,8 +231,7 @@ class SeparableNonconvexLossTest {
     for (int k = 0; k < d; k++) {
       assertEquals(g[k], value.getGradient()[k], 1e-12 * (1 + Math.abs(g[k])));
       for (int j = 0; j < d; j++) {
-        assertEquals(
-            h[k * d + j], grad[k].getGradient()[j], 1e-12 * (1 + Math.abs(h[k * d + j])));
+        assertEquals(h[k * d + j], grad[k].getGradient()[j], 1e-12 * (1 + Math.abs(h[k * d + j])));
       }
     }
   }
@@ -249,8 +250,7 @@ class SeparableNonconvexLossTest {
       assertEquals(0, g[k] + lambda * (phi[k] - theta[k]), 1e-12 * (1 + Math.abs(g[k])));
     }
     assertThrows(
-        IllegalArgumentException.class,
-        () -> loss.proximalPoint(theta, -loss.smallestCurvature()));
+        IllegalArgumentException.class, () -> loss.proximalPoint(theta, -loss.smallestCurvature()));
   }
 
   @Test

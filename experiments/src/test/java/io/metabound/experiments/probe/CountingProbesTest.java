@@ -164,7 +164,9 @@ class CountingProbesTest {
     }
   }
 
-  /** Inner ½|φ|², outer ½(φ − 1)ᵀ diag(1, 2) (φ − 1): AGD and CG are exact after one step at λ = 1. */
+  /**
+   * Inner ½|φ|², outer ½(φ − 1)ᵀ diag(1, 2) (φ − 1): AGD and CG are exact after one step at λ = 1.
+   */
   private static TaskSet identityInnerTask() {
     return new TaskSet(
         List.of(
@@ -202,16 +204,18 @@ class CountingProbesTest {
         new java.util.TreeMap<>(withVector(Map.of("lambda", 1.0), "theta", new double[] {2, -2}));
     p.put("epsilon", 1e-6);
     ImplicitGradientCostProbe accurate =
-        ImplicitGradientCostProbe.prescribed(x -> new ImplicitGradientCostProbe.Schedule(1e-7, 5e-7));
+        ImplicitGradientCostProbe.prescribed(
+            x -> new ImplicitGradientCostProbe.Schedule(1e-7, 5e-7));
     assertEquals(2, measure(accurate, instance(tasks, p)));
     ImplicitGradientCostProbe careless =
-        ImplicitGradientCostProbe.prescribed(x -> new ImplicitGradientCostProbe.Schedule(1e-7, 100));
+        ImplicitGradientCostProbe.prescribed(
+            x -> new ImplicitGradientCostProbe.Schedule(1e-7, 100));
     assertEquals(Double.POSITIVE_INFINITY, measure(careless, instance(tasks, p)));
   }
 
   /**
-   * On separable tasks a prescribed schedule (δ = ε/100, δ' = ε/2) reaches ε (checked, not
-   * assumed) and never needs fewer computations than the best schedule.
+   * On separable tasks a prescribed schedule (δ = ε/100, δ' = ε/2) reaches ε (checked, not assumed)
+   * and never needs fewer computations than the best schedule.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
