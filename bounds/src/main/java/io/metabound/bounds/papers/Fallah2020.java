@@ -360,8 +360,9 @@ public final class Fallah2020 {
   }
 
   /**
-   * Lemma 4.10 (21) minimised over {@code phi} [V-ocr+G1; re-derived]: {@code (||∇f_i(w - alpha
-   * ∇f_i(w))|| + alpha L sigma~ / sqrt(D_in))^2 + sigma~^2 / D_o}.
+   * Lemma 4.10 (21) minimised over {@code phi} [derived]: {@code (||∇f_i(w - alpha ∇f_i(w))|| +
+   * alpha L sigma~ / sqrt(D_in))^2 + sigma~^2 / D_o}. The paper states (21) for every {@code phi >
+   * 0}; the minimum over {@code phi} is a MetaBound consequence of it, not a printed formula.
    */
   private static Bound lemma410EstimatorSecondMomentMinimised() {
     return PAPER_BOUNDS.bound(
@@ -373,10 +374,11 @@ public final class Fallah2020 {
         UPPER_BOUND,
         "estimator-second-moment",
         List.of(ALPHA_AT_MOST_ONE_OVER_L, SMOOTHNESS, VARIANCES),
-        "[V-ocr+G1; re-derived]",
-        "THEOREMS.md §2.3 (minimum of (21) over phi)",
-        "Minimum over phi > 0 of (21), attained at phi = grad_adapted sqrt(D_in)/(alpha L"
-            + " sigma~).");
+        "[derived]",
+        "THEOREMS.md §2.3 (MetaBound: the minimum over phi of (21), which is [V-ocr+G1])",
+        "Derived by MetaBound, not printed in the paper: the minimum over phi > 0 of (21)"
+            + " (fallah2020.lemma4.10.estimator-second-moment), attained at phi = grad_adapted"
+            + " sqrt(D_in)/(alpha L sigma~); valid wherever (21) is.");
   }
 
   // -------------------------------------------------------------------------------- theorems
@@ -503,7 +505,12 @@ public final class Fallah2020 {
         "THEOREMS.md §2.5; secondary note G1 (arXiv v1/v2 wording)",
         "Secondary source only: the constant 61 was not checked against the AISTATS appendix."
             + " Reached within fallah2020.thm4.12.iterations-explicit iterations. Drops Assumption"
-            + " 4.7. "
+            + " 4.7."
+            + " The epsilon term is the accuracy bought by the iteration count, which is"
+            + " O(1) Delta (...) with an unspecified O(1): a check that ties epsilon to a number of"
+            + " iterations K fixes that constant itself (a MetaBound choice, stated by its plan);"
+            + " only the noise-floor terms carry the secondary-sourced constants."
+            + " "
             + DEFS.where("Sigma"));
   }
 
@@ -688,7 +695,12 @@ public final class Fallah2020 {
         "[S]",
         "THEOREMS.md §2.5; secondary note G1 (sigma/sigma~ made consistent by THEOREMS.md)",
         "Secondary source only: the constants 14 and 20 were not checked against the AISTATS"
-            + " appendix; G1 mixes sigma and sigma~ in one place. "
+            + " appendix; G1 mixes sigma and sigma~ in one place."
+            + " The epsilon term is the accuracy bought by the iteration count, which is"
+            + " O(1) Delta (...) with an unspecified O(1): a check that ties epsilon to a number of"
+            + " iterations K fixes that constant itself (a MetaBound choice, stated by its plan);"
+            + " only the noise-floor terms carry the secondary-sourced constants."
+            + " "
             + DEFS.where("Sigma_FO"));
   }
 
@@ -811,7 +823,9 @@ public final class Fallah2020 {
   }
 
   /**
-   * Theorem 4.17, probable intended reading [V-ocr+G1]: {@code D_h >= ceil(36 (alpha sigma_H)^2)}.
+   * Theorem 4.17, probable intended reading [R-med]: {@code D_h >= ceil(36 (alpha sigma_H)^2)}. A
+   * reconstruction: both sources print {@code ceil(36 (alpha rho sigma_H)^2)} ({@link
+   * #thm417HessianBatchThresholdPrinted}, [V-ocr+G1]); this reading removes rho.
    */
   private static Bound thm417HessianBatchThreshold() {
     return PAPER_BOUNDS.bound(
@@ -823,9 +837,10 @@ public final class Fallah2020 {
         SIZE_REQUIREMENT,
         "batch-size",
         List.of(THEOREM_ASSUMPTIONS),
-        "[V-ocr+G1]",
-        "THEOREMS.md §2.4 (the printed condition with rho removed)",
-        "FLAGGED: probable intended reading; the paper prints ceil(36 (alpha rho sigma_H)^2)"
+        "[R-med]",
+        "THEOREMS.md §2.4 (reconstruction: the condition printed in S1 and G1 with rho removed)",
+        "FLAGGED reconstruction, not the printed formula: probable intended reading; the paper"
+            + " (S1) and G1 both print ceil(36 (alpha rho sigma_H)^2)"
             + " (fallah2020.thm4.17.d-h-threshold-printed). alpha sigma_H is dimensionless and the"
             + " proof needs finite-difference noise alpha sigma_H ||v|| / sqrt(D_h) <= ||v||/6.");
   }
@@ -909,7 +924,12 @@ public final class Fallah2020 {
         "[S]",
         "THEOREMS.md §2.5; secondary note G1",
         "Secondary source only (constant 36 = 6^2 not checked against the AISTATS appendix). Both"
-            + " readings of the D_h condition are required (conservative scope). "
+            + " readings of the D_h condition are required (conservative scope)."
+            + " The epsilon term is the accuracy bought by the iteration count, which is"
+            + " O(1) Delta (...) with an unspecified O(1): a check that ties epsilon to a number of"
+            + " iterations K fixes that constant itself (a MetaBound choice, stated by its plan);"
+            + " only the noise-floor terms carry the secondary-sourced constants."
+            + " "
             + DEFS.where("Sigma"));
   }
 

@@ -343,8 +343,16 @@ public final class Rajeswaran2019 {
 
   /**
    * CG iteration count [R-med]: since {@code ||g_m - g*|| <= 2 sqrt(kappa) ((sqrt(kappa) -
-   * 1)/(sqrt(kappa) + 1))^m ||g*||} and {@code ||g*|| <= lambda B / mu}, {@code m >=
+   * 1)/(sqrt(kappa) + 1))^m ||g*||} and {@code ||g*|| <= lambda B / mu}, every {@code m >= X :=
    * (sqrt(kappa)/2) ln(2 sqrt(kappa) lambda B / (mu delta'))} CG steps suffice.
+   *
+   * <p>The registered formula is {@code ceil(X)}: the statement "any m >= X suffices" is a claim
+   * about integer step counts, and the least integer with {@code m >= X} is {@code ceil(X)}, so the
+   * statement is exactly "the number of steps needed is at most {@code ceil(X)}". Comparing the
+   * integer count with the real {@code X} itself would test a claim the statement does not make
+   * (that {@code X} steps, a non-integer, suffice), and fails by less than one step whenever {@code
+   * X} is not an integer. Nothing is loosened: {@code ceil(X)} is the tightest integer the
+   * statement implies.
    */
   private static Bound thm1ConjugateGradientIterations() {
     return PAPER_BOUNDS.bound(
@@ -352,13 +360,16 @@ public final class Rajeswaran2019 {
         "Conjugate-gradient steps for a delta'-accurate Jacobian-vector product",
         "Theorem 1",
         "",
-        "sqrt(kappa)/2*log(2*sqrt(kappa)*lambda*B_lip/(mu*delta_prime))",
+        "ceil(sqrt(kappa)/2*log(2*sqrt(kappa)*lambda*B_lip/(mu*delta_prime)))",
         UPPER_BOUND,
         "cg-iterations",
         List.of(KAPPA_AT_LEAST_ONE, ASSUMPTION_2),
         "[R-med]",
         "THEOREMS.md §4 (standard CG alternative to Lemma 2 for the linear system)",
-        "Any m at or above this value suffices, so the number needed is at most its ceiling. Uses"
+        "The ceiling of the real sufficient count X = (sqrt(kappa)/2) ln(...): any integer m >= X"
+            + " suffices and the least such m is ceil(X), so the number of steps needed is at most"
+            + " ceil(X) (the comparison of an integer count with X itself would be off by the"
+            + " rounding, not by the theory). Uses"
             + " ((sqrt(kappa)-1)/(sqrt(kappa)+1))^m <= exp(-2m/sqrt(kappa)). In exact arithmetic CG"
             + " also terminates after at most (number of distinct eigenvalues) steps.");
   }

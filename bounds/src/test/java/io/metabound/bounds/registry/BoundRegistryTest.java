@@ -203,4 +203,31 @@ class BoundRegistryTest {
             .provenance()
             .isDerived());
   }
+
+  /**
+   * Formulas that are not what the paper prints are not tagged verbatim: the rho-free reading of
+   * Theorem 4.17's D_h condition is a reconstruction (the printed one stays [V-ocr+G1]), and the
+   * minimum of Lemma 4.10 (21) over phi is MetaBound's consequence of the printed (21).
+   */
+  @Test
+  void readingsAndConsequencesOfPrintedFormulasAreNotTaggedVerbatim() {
+    Provenance reading =
+        BoundRegistry.find("fallah2020.thm4.17.d-h-threshold").orElseThrow().provenance();
+    assertEquals("[R-med]", reading.tag());
+    assertFalse(reading.isVerbatim());
+    assertTrue(
+        BoundRegistry.find("fallah2020.thm4.17.d-h-threshold-printed")
+            .orElseThrow()
+            .provenance()
+            .isVerbatim());
+    Bound minimum =
+        BoundRegistry.find("fallah2020.lemma4.10.estimator-second-moment-min").orElseThrow();
+    assertEquals("[derived]", minimum.provenance().tag());
+    assertTrue(
+        BoundRegistry.find("fallah2020.lemma4.10.estimator-second-moment")
+            .orElseThrow()
+            .provenance()
+            .isVerbatim());
+    assertTrue(minimum.note().contains("not printed in the paper"), minimum.note());
+  }
 }

@@ -17,7 +17,11 @@ import java.util.function.UnaryOperator;
  * searches the domain for the largest ratio ({@link Falsifier}), confirms the verdict on the best
  * instance with fresh random numbers (so a Monte Carlo interval is not biased by having been
  * selected as the maximum of noisy estimates), shrinks a violation ({@link Shrinker}) and writes it
- * as a replayable {@link CounterexampleFile}, and runs the {@link NegativeControl}.
+ * as a replayable {@link CounterexampleFile}, and runs the {@link NegativeControl} and, when the
+ * check names one, the {@link Ablation} control.
+ *
+ * <p>Every result carries the check's {@link CheckRemarks} (consistency label, notes on constants),
+ * so a single evaluation or a replay reports them as the suite does.
  */
 public final class BoundCheck {
 
@@ -26,6 +30,8 @@ public final class BoundCheck {
 
   private static final long SEARCH_INSTANCE_STREAM = 2;
   private static final long CONFIRMATION_STREAM = 3;
+  private static final long ABLATION_STREAM = 4;
+  private static final long ABLATION_INSTANCE_STREAM = 5;
 
   private final String boundId;
   private final Comparison comparison;
@@ -34,8 +40,8 @@ public final class BoundCheck {
   private final InstanceDomain domain;
   private final ExpectedFinding expectedFinding;
   private final UnaryOperator<CheckSettings> tuning;
-  private String planNote = "";
-  private String inconclusiveReason;
+  private final CheckRemarks remarks;
+  private final Ablation ablation;
 
   /**
    * @param boundId the bound's id
@@ -68,6 +74,28 @@ public final class BoundCheck {
       InstanceDomain domain,
       ExpectedFinding expectedFinding,
       UnaryOperator<CheckSettings> tuning) {
+    this(
+        boundId,
+        comparison,
+        theory,
+        probe,
+        domain,
+        expectedFinding,
+        tuning,
+        CheckRemarks.NONE,
+        null);
+  }
+
+  private BoundCheck(
+      String boundId,
+      Comparison comparison,
+      TheoreticalBound theory,
+      Probe probe,
+      InstanceDomain domain,
+      ExpectedFinding expectedFinding,
+      UnaryOperator<CheckSettings> tuning,
+      CheckRemarks remarks,
+      Ablation ablation) {
     if (boundId == null || boundId.isBlank()) {
       throw new IllegalArgumentException("a check needs a bound id");
     }
@@ -78,6 +106,8 @@ public final class BoundCheck {
     this.domain = domain;
     this.expectedFinding = expectedFinding;
     this.tuning = tuning == null ? UnaryOperator.identity() : tuning;
+    this.remarks = remarks == null ? CheckRemarks.NONE : remarks;
+    this.ablation = ablation;
   }
 
   /** A check with no expected finding. */
@@ -118,6 +148,15 @@ public final class BoundCheck {
     return expectedFinding;
   }
 
+  public CheckRemarks remarks() {
+    return remarks;
+  }
+
+  /** The ablation control, or null when the check has none. */
+  public Ablation ablation() {
+    return ablation;
+  }
+
   /** The same check with the bound multiplied by {@code factor} (negative controls). */
   public BoundCheck scaled(double factor) {
     return new BoundCheck(
@@ -127,50 +166,53 @@ public final class BoundCheck {
         probe,
         domain,
         expectedFinding,
-        tuning)
-        .withPlanNote(planNote, inconclusiveReason);
+        tuning,
+        remarks,
+        null);
   }
 
   /** The same check declared as an expected finding. */
   public BoundCheck expecting(ExpectedFinding finding) {
-    return new BoundCheck(boundId, comparison, theory, probe, domain, finding, tuning)
-        .withPlanNote(planNote, inconclusiveReason);
+    return new BoundCheck(
+        boundId, comparison, theory, probe, domain, finding, tuning, remarks, ablation);
   }
 
   /** The same check with its own adaptation of the suite's settings (see the constructor). */
   public BoundCheck tuned(UnaryOperator<CheckSettings> newTuning) {
-    return new BoundCheck(boundId, comparison, theory, probe, domain, expectedFinding, newTuning)
-        .withPlanNote(planNote, inconclusiveReason);
+    return new BoundCheck(
+        boundId, comparison, theory, probe, domain, expectedFinding, newTuning, remarks, ablation);
+  }
+
+  /** The same check with remarks (consistency label, notes) that every result carries. */
+  public BoundCheck withRemarks(CheckRemarks newRemarks) {
+    return new BoundCheck(
+        boundId, comparison, theory, probe, domain, expectedFinding, tuning, newRemarks, ablation);
   }
 
   /**
-   * The same check with its plan's note (appended to the result's note by {@link #run}, so the
-   * report shows how the bound is checked) and its declared INCONCLUSIVE reason (null: none; see
-   * {@link RegistryChecks.Plan#inconclusiveReason()}).
+   * The same check with an ablation control ({@link #run} reports it), or without one for null.
+   *
+   * @throws IllegalArgumentException when the bound cannot be ablated in that symbol
    */
-  public BoundCheck withPlanNote(String note, String declaredInconclusive) {
-    BoundCheck copy =
-        new BoundCheck(boundId, comparison, theory, probe, domain, expectedFinding, tuning);
-    copy.planNote = note == null ? "" : note;
-    copy.inconclusiveReason = declaredInconclusive;
-    return copy;
-  }
-
-  /** The plan's note ("" when none). */
-  public String planNote() {
-    return planNote;
-  }
-
-  /** Why an INCONCLUSIVE verdict is expected of this check; null when none is declared. */
-  public String inconclusiveReason() {
-    return inconclusiveReason;
+  public BoundCheck withAblation(Ablation newAblation) {
+    if (newAblation != null && theory.ablated(newAblation.symbol()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "the bound of "
+              + boundId
+              + " ("
+              + theory.formula()
+              + ") has no terms in '"
+              + newAblation.symbol()
+              + "' to ablate");
+    }
+    return new BoundCheck(
+        boundId, comparison, theory, probe, domain, expectedFinding, tuning, remarks, newAblation);
   }
 
   /** The suite's settings as this check uses them (after its tuning). */
   public CheckSettings effectiveSettings(CheckSettings settings) {
     CheckSettings tuned = tuning.apply(settings);
-    if (tuned.seed() != settings.seed()
-        || tuned.familyWiseLevel() != settings.familyWiseLevel()) {
+    if (tuned.seed() != settings.seed() || tuned.familyWiseLevel() != settings.familyWiseLevel()) {
       throw new IllegalStateException(
           "the tuning of check " + boundId + " changed the seed or the family-wise level");
     }
@@ -203,8 +245,17 @@ public final class BoundCheck {
       MeasurementSettings measurement,
       double relativeTolerance,
       double familyWiseLevel) {
-    List<String> unmet = theory.unmetAssumptions(instance);
-    String finding = expectedFinding == null ? null : expectedFinding.explanation();
+    return evaluate(theory, instance, measurement, relativeTolerance, familyWiseLevel);
+  }
+
+  private CheckResult evaluate(
+      TheoreticalBound bound,
+      Instance instance,
+      MeasurementSettings measurement,
+      double relativeTolerance,
+      double familyWiseLevel) {
+    List<String> unmet = bound.unmetAssumptions(instance);
+    ExpectedFinding finding = expectedFinding;
     if (!unmet.isEmpty()) {
       return new CheckResult(
           boundId,
@@ -225,11 +276,13 @@ public final class BoundCheck {
           null,
           null,
           List.of(),
+          null,
+          remarks.at(instance),
           null);
     }
-    double bound = theory.value(instance);
+    double value = bound.value(instance);
     Measurement m = probe.measure(instance, measurement);
-    VerdictRule.Decision decision = VerdictRule.decide(comparison, m, bound, relativeTolerance);
+    VerdictRule.Decision decision = VerdictRule.decide(comparison, m, value, relativeTolerance);
     double level = m.isStochastic() ? m.confidenceLevel() : 1.0;
     return new CheckResult(
         boundId,
@@ -237,8 +290,8 @@ public final class BoundCheck {
         comparison,
         decision.verdict(),
         m,
-        bound,
-        comparison.ratio(m.value(), bound),
+        value,
+        comparison.ratio(m.value(), value),
         decision.tight(),
         instance,
         instance.seed(),
@@ -250,6 +303,8 @@ public final class BoundCheck {
         null,
         null,
         List.of(),
+        null,
+        remarks.at(instance),
         null);
   }
 
@@ -259,23 +314,8 @@ public final class BoundCheck {
    */
   public CheckResult run(CheckSettings suiteSettings) {
     CheckSettings settings = effectiveSettings(suiteSettings);
-    MeasurementSettings searchMeasurement = settings.searchMeasurement();
     Falsifier.Result found =
-        Falsifier.maximise(
-            domain,
-            instance -> {
-              CheckResult r =
-                  evaluate(
-                      instance,
-                      searchMeasurement,
-                      settings.relativeTolerance(),
-                      settings.familyWiseLevel());
-              return r.verdict() == Verdict.OUT_OF_SCOPE ? Double.NaN : r.ratio();
-            },
-            Seeds.derive(settings.seed(), SEARCH_STREAM),
-            Seeds.derive(settings.seed(), SEARCH_INSTANCE_STREAM),
-            new Falsifier.Budget(
-                settings.evaluationBudget(), settings.timeCapSeconds(), settings.randomFraction()));
+        search(theory, x -> true, SEARCH_STREAM, SEARCH_INSTANCE_STREAM, settings);
     SearchStatistics search =
         new SearchStatistics(
             domain.description(),
@@ -322,26 +362,162 @@ public final class BoundCheck {
       }
     }
     result = result.withSearch(search);
-    result = withPlanNotes(result);
     if (settings.negativeControlStrength() > 0) {
       // the control re-tunes through evaluate(), so it gets the suite's settings
       result = result.withNegativeControl(NegativeControl.run(this, confirmed, suiteSettings));
     }
+    if (ablation != null) {
+      result = result.withAblation(ablationControl(best, settings));
+    }
     return result;
   }
 
-  /** The result with the plan's note and the declared INCONCLUSIVE reason appended. */
-  private CheckResult withPlanNotes(CheckResult result) {
-    StringBuilder note = new StringBuilder(result.note());
-    for (String part :
-        new String[] {
-          planNote, inconclusiveReason == null ? "" : "INCONCLUSIVE declared: " + inconclusiveReason
-        }) {
-      if (!part.isEmpty()) {
-        note.append(note.length() == 0 ? "" : "; ").append(part);
+  /**
+   * The ablation control: the falsifier, with the check's own budget and a seed stream of its own,
+   * searches the instances on which the ablated terms are present (the ablated bound differs from
+   * the full one; elsewhere, e.g. on quadratics with {@code ρ = 0}, there is nothing to ablate) for
+   * the largest ratio against the ablated bound; the ablated bound is then re-decided with the
+   * confirmation settings (fresh random numbers) on the instance it found and, if its terms are
+   * present there, on the check's instance of largest full ratio, and the larger ablated ratio is
+   * reported with the full bound's ratio on the same instance.
+   */
+  private AblationResult ablationControl(Instance worst, CheckSettings settings) {
+    TheoreticalBound ablated = theory.ablated(ablation.symbol()).orElseThrow();
+    Falsifier.Result found =
+        search(
+            ablated,
+            x -> termsPresent(ablated, x),
+            ABLATION_STREAM,
+            ABLATION_INSTANCE_STREAM,
+            settings);
+    List<Instance> candidates = new java.util.ArrayList<>();
+    if (termsPresent(ablated, worst)) {
+      candidates.add(worst);
+    }
+    if (found.best() != null) {
+      candidates.add(found.best().withSeed(worst.seed()));
+    }
+    CheckResult chosen = null;
+    CheckResult chosenFull = null;
+    for (Instance candidate : candidates) {
+      CheckResult ablatedResult =
+          evaluate(
+              ablated,
+              candidate,
+              settings.confirmationMeasurement(),
+              settings.relativeTolerance(),
+              settings.familyWiseLevel());
+      if (ablatedResult.verdict() == Verdict.OUT_OF_SCOPE) {
+        continue;
+      }
+      if (chosen == null || ablatedResult.ratio() > chosen.ratio()) {
+        chosen = ablatedResult;
+        chosenFull = evaluateTuned(candidate, settings);
       }
     }
-    return result.withNote(note.toString());
+    String terms = ablation.terms();
+    if (chosen == null) {
+      return new AblationResult(
+          ablation.symbol(),
+          terms,
+          AblationResult.Status.NOT_RUN,
+          null,
+          Double.NaN,
+          Double.NaN,
+          null,
+          "ablation of the "
+              + terms
+              + " not run: they vanish on every in-scope instance searched ("
+              + found.evaluations()
+              + " evaluated)");
+    }
+    String where = chosen.instanceDescription();
+    String ratios =
+        "ratio "
+            + SuiteSummary.number(chosen.ratio())
+            + " without them, "
+            + SuiteSummary.number(chosenFull.ratio())
+            + " with them";
+    String symbol = ablation.symbol();
+    AblationResult.Status status;
+    String note;
+    switch (chosen.verdict()) {
+      case VIOLATED -> {
+        status = AblationResult.Status.EXERCISED;
+        note =
+            String.format(
+                "%s exercised: with %s = 0 in the formula the bound is VIOLATED on %s (%s)",
+                terms, symbol, where, ratios);
+      }
+      case HOLDS -> {
+        status = AblationResult.Status.NOT_EXERCISED;
+        note =
+            String.format(
+                "%s not exercised on any instance found: with %s = 0 in the formula the bound"
+                    + " still holds (largest %s, on %s)",
+                terms, symbol, ratios, where);
+      }
+      default -> {
+        status = AblationResult.Status.UNDECIDED;
+        note =
+            String.format(
+                "%s neither shown needed nor unneeded: with %s = 0 the verdict is %s on %s (%s)",
+                terms, symbol, chosen.verdict(), where, ratios);
+      }
+    }
+    return new AblationResult(
+        ablation.symbol(),
+        terms,
+        status,
+        chosen.verdict(),
+        chosen.ratio(),
+        chosenFull.ratio(),
+        where,
+        note);
+  }
+
+  /**
+   * The falsifier's search for the largest ratio against {@code bound} over the instances {@code
+   * eligible} accepts (the others count as out of scope), with the search-time measurement settings
+   * and the two seed streams given.
+   */
+  private Falsifier.Result search(
+      TheoreticalBound bound,
+      java.util.function.Predicate<Instance> eligible,
+      long stream,
+      long instanceStream,
+      CheckSettings settings) {
+    MeasurementSettings searchMeasurement = settings.searchMeasurement();
+    return Falsifier.maximise(
+        domain,
+        instance -> {
+          if (!eligible.test(instance)) {
+            return Double.NaN;
+          }
+          CheckResult r =
+              evaluate(
+                  bound,
+                  instance,
+                  searchMeasurement,
+                  settings.relativeTolerance(),
+                  settings.familyWiseLevel());
+          return r.verdict() == Verdict.OUT_OF_SCOPE ? Double.NaN : r.ratio();
+        },
+        Seeds.derive(settings.seed(), stream),
+        Seeds.derive(settings.seed(), instanceStream),
+        new Falsifier.Budget(
+            settings.evaluationBudget(), settings.timeCapSeconds(), settings.randomFraction()));
+  }
+
+  /**
+   * True when the ablated terms contribute on the instance: it is in scope and the ablated bound's
+   * value differs from the full bound's.
+   */
+  private boolean termsPresent(TheoreticalBound ablated, Instance instance) {
+    if (!theory.unmetAssumptions(instance).isEmpty()) {
+      return false;
+    }
+    return ablated.value(instance) != theory.value(instance);
   }
 
   private CheckResult outOfScopeEverywhere(CheckSettings settings, SearchStatistics search) {
@@ -349,7 +525,7 @@ public final class BoundCheck {
     SearchSpace first = domain.searchSpaces().get(0);
     Instance sample = first.decode(first.lowerBounds(), settings.seed());
     List<String> unmet = theory.unmetAssumptions(sample);
-    String finding = expectedFinding == null ? null : expectedFinding.explanation();
+    ExpectedFinding finding = expectedFinding;
     return new CheckResult(
         boundId,
         probe.quantityId(),
@@ -372,6 +548,8 @@ public final class BoundCheck {
         search,
         null,
         List.of(),
+        null,
+        remarks.at(null),
         null);
   }
 }

@@ -7,6 +7,7 @@ import io.metabound.bounds.registry.Assumption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -80,6 +81,38 @@ public final class ExpressionBound implements TheoreticalBound {
     Bindings b = bindings(instance);
     requireBound(formula.symbols(), b);
     return formula.evaluate(b);
+  }
+
+  /**
+   * The formula evaluated with {@code symbol = 0} (its terms in that symbol vanish); scope is
+   * decided by this bound, with the instance's true value. Empty when the formula does not contain
+   * the symbol.
+   */
+  @Override
+  public Optional<TheoreticalBound> ablated(String symbol) {
+    if (!formula.symbols().contains(symbol)) {
+      return Optional.empty();
+    }
+    ExpressionBound full = this;
+    return Optional.of(
+        new TheoreticalBound() {
+          @Override
+          public String formula() {
+            return full.formula() + " with " + symbol + " = 0";
+          }
+
+          @Override
+          public double value(Instance instance) {
+            Bindings b = full.bindings(instance);
+            full.requireBound(formula.symbols(), b);
+            return formula.evaluate(b.with(symbol, 0));
+          }
+
+          @Override
+          public List<String> unmetAssumptions(Instance instance) {
+            return full.unmetAssumptions(instance);
+          }
+        });
   }
 
   @Override

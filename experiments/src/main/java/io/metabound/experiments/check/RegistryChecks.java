@@ -46,16 +46,16 @@ public final class RegistryChecks {
    * @param conditions hypotheses beyond the registry's checkable assumptions (e.g. the family
    *     satisfies a descriptive assumption only on part of the domain)
    * @param expectedFinding non-null when a violation is a documented finding
-   * @param profile the parameter the bound depends on most, for the report's per-bound plot
-   *     (null: no profile)
+   * @param profile the parameter the bound depends on most, for the report's per-bound plot (null:
+   *     no profile)
    * @param tuning adapts the suite's settings to this check (budgets, sample counts); keeps the
    *     seed and the levels
-   * @param note what the report must say about how the bound is checked (a modelling choice, a
-   *     constant that is certified rather than exact, what exactly is measured); empty when there
-   *     is nothing to add. Appended to the check's result note.
+   * @param remarks what the check says about itself besides its hypotheses: notes on constants and
+   *     regions that hold on every instance, and whether it is a consistency check of the encoding
+   * @param ablation the terms whose necessity the ablation control tests (null: none)
    * @param inconclusiveReason non-null when an INCONCLUSIVE verdict is expected of this check, with
-   *     the reason (e.g. a Monte Carlo interval around a bound that is attained); the build's gate
-   *     ({@code RegistrySuiteIT}) fails on an INCONCLUSIVE verdict whose plan does not declare one
+   *     the reason (e.g. a noise-floor plateau that may not settle); the build's gate ({@code
+   *     RegistrySuiteIT}) fails on an INCONCLUSIVE verdict whose plan does not declare one
    */
   public record Plan(
       Probe probe,
@@ -65,19 +65,20 @@ public final class RegistryChecks {
       ExpectedFinding expectedFinding,
       Profile profile,
       UnaryOperator<CheckSettings> tuning,
-      String note,
+      CheckRemarks remarks,
+      Ablation ablation,
       String inconclusiveReason) {
 
     public Plan {
       conditions = List.copyOf(conditions);
       tuning = tuning == null ? UnaryOperator.identity() : tuning;
-      note = note == null ? "" : note;
+      remarks = remarks == null ? CheckRemarks.NONE : remarks;
       if (inconclusiveReason != null && inconclusiveReason.isBlank()) {
         throw new IllegalArgumentException("a declared INCONCLUSIVE verdict needs a reason");
       }
     }
 
-    /** A plan without note and without a declared INCONCLUSIVE verdict. */
+    /** A plan without remarks and ablation. */
     public Plan(
         Probe probe,
         InstanceDomain domain,
@@ -86,7 +87,7 @@ public final class RegistryChecks {
         ExpectedFinding expectedFinding,
         Profile profile,
         UnaryOperator<CheckSettings> tuning) {
-      this(probe, domain, constants, conditions, expectedFinding, profile, tuning, "", null);
+      this(probe, domain, constants, conditions, expectedFinding, profile, tuning, null, null, null);
     }
 
     /** A plan without profile and tuning. */
@@ -96,7 +97,7 @@ public final class RegistryChecks {
         Function<Instance, Map<String, Double>> constants,
         List<ScopeCondition> conditions,
         ExpectedFinding expectedFinding) {
-      this(probe, domain, constants, conditions, expectedFinding, null, null, "", null);
+      this(probe, domain, constants, conditions, expectedFinding, null, null);
     }
 
     /** A plan on quadratic instances with their exact constants. */
@@ -107,14 +108,16 @@ public final class RegistryChecks {
 
     public Plan expecting(ExpectedFinding finding) {
       return new Plan(
-          probe, domain, constants, conditions, finding, profile, tuning, note, inconclusiveReason);
+          probe, domain, constants, conditions, finding, profile, tuning, remarks, ablation,
+          inconclusiveReason);
     }
 
     public Plan withConditions(List<ScopeCondition> more) {
       List<ScopeCondition> all = new ArrayList<>(conditions);
       all.addAll(more);
       return new Plan(
-          probe, domain, constants, all, expectedFinding, profile, tuning, note, inconclusiveReason);
+          probe, domain, constants, all, expectedFinding, profile, tuning, remarks, ablation,
+          inconclusiveReason);
     }
 
     /** The same plan with a profile for the report's per-bound plot. */
@@ -127,7 +130,8 @@ public final class RegistryChecks {
           expectedFinding,
           newProfile,
           tuning,
-          note,
+          remarks,
+          ablation,
           inconclusiveReason);
     }
 
@@ -141,12 +145,13 @@ public final class RegistryChecks {
           expectedFinding,
           profile,
           newTuning,
-          note,
+          remarks,
+          ablation,
           inconclusiveReason);
     }
 
-    /** The same plan with a note for the report (replaces the previous note). */
-    public Plan withNote(String newNote) {
+    /** The same plan with these remarks (replacing any). */
+    public Plan withRemarks(CheckRemarks newRemarks) {
       return new Plan(
           probe,
           domain,
@@ -155,17 +160,68 @@ public final class RegistryChecks {
           expectedFinding,
           profile,
           tuning,
-          newNote,
+          newRemarks,
+          ablation,
+          inconclusiveReason);
+    }
+
+    /** The same plan with one more note (a fact about constants or regions, not a hypothesis). */
+    public Plan withNote(String note) {
+      return withRemarks(remarks.withNote(note));
+    }
+
+    /**
+     * The same plan labelled a consistency check of the encoding, with the reason its measured side
+     * equals the formula by derivation.
+     */
+    public Plan consistencyCheck(String why) {
+      return consistencyCheck(why, null);
+    }
+
+    /**
+     * The same plan labelled a consistency check of the encoding on the instances {@code scope}
+     * accepts (e.g. one-dimensional quadratics), with the reason.
+     */
+    public Plan consistencyCheck(String why, java.util.function.Predicate<Instance> scope) {
+      return withRemarks(remarks.withConsistency(why, scope));
+    }
+
+    /** The same plan with an ablation control. */
+    public Plan withAblation(Ablation newAblation) {
+      return new Plan(
+          probe,
+          domain,
+          constants,
+          conditions,
+          expectedFinding,
+          profile,
+          tuning,
+          remarks,
+          newAblation,
           inconclusiveReason);
     }
 
     /**
-     * The same plan declaring that an INCONCLUSIVE verdict is expected, with the reason (the
-     * report shows it; the build's gate accepts INCONCLUSIVE only where it is declared).
+     * The same plan declaring that an INCONCLUSIVE verdict is expected, with the reason; the reason
+     * also becomes a note, so the summary and the report show it.
      */
     public Plan declaringInconclusive(String reason) {
       return new Plan(
-          probe, domain, constants, conditions, expectedFinding, profile, tuning, note, reason);
+          probe,
+          domain,
+          constants,
+          conditions,
+          expectedFinding,
+          profile,
+          tuning,
+          remarks.withNote("an INCONCLUSIVE verdict is declared: " + reason),
+          ablation,
+          reason);
+    }
+
+    /** The plan's notes joined with "; " ("" when none). */
+    public String note() {
+      return String.join("; ", remarks.notes());
     }
   }
 
@@ -235,14 +291,15 @@ public final class RegistryChecks {
               + "'");
     }
     return new BoundCheck(
-        bound.id(),
-        comparison,
-        theoretical(bound, plan),
-        plan.probe(),
-        plan.domain(),
-        plan.expectedFinding(),
-        plan.tuning())
-        .withPlanNote(plan.note(), plan.inconclusiveReason());
+            bound.id(),
+            comparison,
+            theoretical(bound, plan),
+            plan.probe(),
+            plan.domain(),
+            plan.expectedFinding(),
+            plan.tuning())
+        .withRemarks(plan.remarks())
+        .withAblation(plan.ablation());
   }
 
   /**

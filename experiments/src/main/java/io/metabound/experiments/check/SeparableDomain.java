@@ -18,11 +18,14 @@ import java.util.TreeMap;
  * task: the {@code d} weights {@code a_{ik} ∈ [a_lo, a_hi]} and the {@code d} centre coordinates
  * {@code c_{ik} ∈ [−r, r]}; with {@link Builder#shiftedOuterCentre} the outer (query) loss keeps
  * the weights and gets its own centre {@code e_i ∈ [−r, r]^d} (the finite-sum case with a finite
- * support/query gap); then {@code d} coordinates per {@link VectorParameter}, then one coordinate
- * {@code u ∈ [0, 1]} per scalar parameter. Parameter ranges may refer to the exact constants {@code
- * L = 2 max a}, {@code rho = max a (3 + 2√2)/2} (maxima over every inner and outer loss), {@code mu
- * = −max a/4} (the smallest curvature of the inner losses), {@code d} and {@code m}. All weights
- * are 1.
+ * support/query gap); with {@link Builder#anchor} every task also gets a convex quadratic anchor
+ * {@code (q_k/2)(w_k − e_k)²}, shared by its inner and outer loss, with {@code q_{ik} ∈ [q_lo,
+ * q_hi]} and {@code e_{ik} ∈ [−R, R]} (a distant centre makes the gradient large where the third
+ * derivative is, so ρ-terms of bounds matter); then {@code d} coordinates per {@link
+ * VectorParameter}, then one coordinate {@code u ∈ [0, 1]} per scalar parameter. Parameter ranges
+ * may refer to the exact constants {@code L = max(2a + q)}, {@code rho = max a (3 + 2√2)/2} (maxima
+ * over every inner and outer loss), {@code mu = min(q − a/4)} (the smallest curvature of the inner
+ * losses), {@code d} and {@code m}. All task weights (probabilities) are 1.
  */
 public final class SeparableDomain extends ShapedDomain {
 
@@ -30,6 +33,10 @@ public final class SeparableDomain extends ShapedDomain {
   private final double maxWeight;
   private final double centreRadius;
   private final boolean shiftedOuterCentre;
+  private final boolean anchored;
+  private final double minAnchorCurvature;
+  private final double maxAnchorCurvature;
+  private final double anchorRadius;
 
   private SeparableDomain(Builder b) {
     super(b);
@@ -37,6 +44,10 @@ public final class SeparableDomain extends ShapedDomain {
     this.maxWeight = b.maxWeight;
     this.centreRadius = b.centreRadius;
     this.shiftedOuterCentre = b.shiftedOuterCentre;
+    this.anchored = b.anchored;
+    this.minAnchorCurvature = b.minAnchorCurvature;
+    this.maxAnchorCurvature = b.maxAnchorCurvature;
+    this.anchorRadius = b.anchorRadius;
   }
 
   public static Builder builder(String family) {
@@ -75,6 +86,14 @@ public final class SeparableDomain extends ShapedDomain {
     if (shiftedOuterCentre) {
       s.append(", outer loss with its own centre");
     }
+    if (anchored) {
+      s.append(", anchor (q/2)(w − e)² with q ∈ [")
+          .append(minAnchorCurvature)
+          .append(", ")
+          .append(maxAnchorCurvature)
+          .append("], |e_k| ≤ ")
+          .append(anchorRadius);
+    }
     parameters.describe(s);
     return s.toString();
   }
@@ -102,6 +121,8 @@ public final class SeparableDomain extends ShapedDomain {
       if (!inRange(inner)
           || !inRange(outer)
           || !java.util.Arrays.equals(inner.weights(), outer.weights())
+          || !java.util.Arrays.equals(inner.anchorCurvatures(), outer.anchorCurvatures())
+          || !java.util.Arrays.equals(inner.anchorCentre(), outer.anchorCentre())
           || (!shiftedOuterCentre && !java.util.Arrays.equals(inner.centre(), outer.centre()))) {
         return false;
       }
@@ -120,6 +141,19 @@ public final class SeparableDomain extends ShapedDomain {
         return false;
       }
     }
+    if (!anchored) {
+      return !loss.isAnchored();
+    }
+    for (double q : loss.anchorCurvatures()) {
+      if (q < minAnchorCurvature * (1 - 1e-12) || q > maxAnchorCurvature * (1 + 1e-12)) {
+        return false;
+      }
+    }
+    for (double e : loss.anchorCentre()) {
+      if (Math.abs(e) > anchorRadius * (1 + 1e-12)) {
+        return false;
+      }
+    }
     return true;
   }
 
@@ -132,8 +166,9 @@ public final class SeparableDomain extends ShapedDomain {
 
   private final class SeparableShape extends Shape {
 
+    /** Blocks of d coordinates: weights, centre, [outer centre], [anchor curvatures, centre]. */
     SeparableShape(int d, int m) {
-      super(d, m, shiftedOuterCentre ? 3 * d : 2 * d);
+      super(d, m, d * (2 + (shiftedOuterCentre ? 1 : 0) + (anchored ? 2 : 0)));
     }
 
     @Override
@@ -144,19 +179,34 @@ public final class SeparableDomain extends ShapedDomain {
       for (int k = 0; k < (shiftedOuterCentre ? 2 * d : d); k++) {
         x[at++] = lower ? -centreRadius : centreRadius;
       }
+      if (anchored) {
+        for (int k = 0; k < d; k++) {
+          x[at++] = lower ? minAnchorCurvature : maxAnchorCurvature;
+        }
+        for (int k = 0; k < d; k++) {
+          x[at++] = lower ? -anchorRadius : anchorRadius;
+        }
+      }
     }
 
     @Override
     MetaTask task(double[] point, int at) {
       double[] a = java.util.Arrays.copyOfRange(point, at, at + d);
       double[] c = java.util.Arrays.copyOfRange(point, at + d, at + 2 * d);
-      SeparableNonconvexLoss inner = new SeparableNonconvexLoss(a, c);
-      SeparableNonconvexLoss outer = inner;
+      int next = at + 2 * d;
+      double[] outerCentre = c;
       if (shiftedOuterCentre) {
-        outer =
-            new SeparableNonconvexLoss(
-                a, java.util.Arrays.copyOfRange(point, at + 2 * d, at + 3 * d));
+        outerCentre = java.util.Arrays.copyOfRange(point, next, next + d);
+        next += d;
       }
+      double[] q = new double[d];
+      double[] e = new double[d];
+      if (anchored) {
+        q = java.util.Arrays.copyOfRange(point, next, next + d);
+        e = java.util.Arrays.copyOfRange(point, next + d, next + 2 * d);
+      }
+      SeparableNonconvexLoss inner = new SeparableNonconvexLoss(a, c, q, e);
+      SeparableNonconvexLoss outer = shiftedOuterCentre ? inner.withCentre(outerCentre) : inner;
       return new MetaTask(inner, outer, 1.0);
     }
   }
@@ -167,6 +217,10 @@ public final class SeparableDomain extends ShapedDomain {
     private double maxWeight = 1;
     private double centreRadius = 1;
     private boolean shiftedOuterCentre = false;
+    private boolean anchored = false;
+    private double minAnchorCurvature;
+    private double maxAnchorCurvature;
+    private double anchorRadius;
 
     private Builder(String family) {
       super(family);
@@ -199,6 +253,26 @@ public final class SeparableDomain extends ShapedDomain {
     /** The outer loss keeps the weights and gets its own centre (Ji2022's finite-sum case). */
     public Builder shiftedOuterCentre(boolean on) {
       this.shiftedOuterCentre = on;
+      return this;
+    }
+
+    /**
+     * Every task gets a convex quadratic anchor {@code (q_k/2)(w_k − e_k)²} (shared by its inner
+     * and outer loss) with {@code q_k ∈ [min, max]}, {@code 0 <= min <= max}, and {@code e_k ∈
+     * [−radius, radius]}.
+     */
+    public Builder anchor(double min, double max, double radius) {
+      if (!(min >= 0) || !(max >= min) || Double.isInfinite(max)) {
+        throw new IllegalArgumentException(
+            "anchor curvatures need 0 <= min <= max < ∞, got " + min + ", " + max);
+      }
+      if (!(radius >= 0) || Double.isInfinite(radius)) {
+        throw new IllegalArgumentException("anchor radius must be finite and >= 0, got " + radius);
+      }
+      this.anchored = true;
+      this.minAnchorCurvature = min;
+      this.maxAnchorCurvature = max;
+      this.anchorRadius = radius;
       return this;
     }
 

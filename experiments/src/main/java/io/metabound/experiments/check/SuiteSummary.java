@@ -21,6 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
  * used. Renders as JSON, Markdown and a console table; output is a deterministic function of the
  * results (no timings), so the same seed gives byte-identical files.
  *
+ * <p>Beside the verdict every row says what kind of evidence it is: an expected finding names its
+ * {@link ExpectedFinding.Cause} (reconstruction, encoding or paper), a consistency check of the
+ * encoding is labelled so ({@link CheckRemarks}), and an {@link Ablation} control says whether the
+ * terms it removes were exercised. {@link #verdictLabel} and {@link #noteParts} are the one wording
+ * of these that the reports reuse.
+ *
  * @param results the checks' results (after Holm adjustment)
  * @param notCheckable bounds listed with the reason they are not checked
  * @param seed the master seed
@@ -69,6 +75,118 @@ public record SuiteSummary(
     return out;
   }
 
+  /** Expected findings that came out VIOLATED, counted by cause (every cause present, maybe 0). */
+  public Map<ExpectedFinding.Cause, Integer> expectedViolationsByCause() {
+    Map<ExpectedFinding.Cause, Integer> c = new EnumMap<>(ExpectedFinding.Cause.class);
+    for (ExpectedFinding.Cause cause : ExpectedFinding.Cause.values()) {
+      c.put(cause, 0);
+    }
+    for (CheckResult r : results) {
+      if (r.verdict() == Verdict.VIOLATED && r.expectedFinding() != null) {
+        c.merge(r.expectedFinding().cause(), 1, Integer::sum);
+      }
+    }
+    return c;
+  }
+
+  /**
+   * "{@code 0 unexpected; expected: 1 reconstruction}": what the VIOLATED verdicts are, for the
+   * count line of summaries and reports.
+   */
+  public String violationBreakdown() {
+    StringBuilder s =
+        new StringBuilder().append(unexpectedViolations().size()).append(" unexpected");
+    List<String> expected = new ArrayList<>();
+    expectedViolationsByCause()
+        .forEach(
+            (cause, n) -> {
+              if (n > 0) {
+                expected.add(n + " " + cause.label());
+              }
+            });
+    if (!expected.isEmpty()) {
+      s.append("; expected: ").append(String.join(", ", expected));
+    }
+    return s.toString();
+  }
+
+  /** Results labelled consistency checks of the encoding. */
+  public List<CheckResult> consistencyChecks() {
+    List<CheckResult> out = new ArrayList<>();
+    for (CheckResult r : results) {
+      if (r.isConsistencyCheck()) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** Results whose ablation control ran, by its status. */
+  public Map<AblationResult.Status, Integer> ablationCounts() {
+    Map<AblationResult.Status, Integer> c = new EnumMap<>(AblationResult.Status.class);
+    for (AblationResult.Status status : AblationResult.Status.values()) {
+      c.put(status, 0);
+    }
+    for (CheckResult r : results) {
+      if (r.ablation() != null) {
+        c.merge(r.ablation().status(), 1, Integer::sum);
+      }
+    }
+    return c;
+  }
+
+  /**
+   * The verdict as the tables print it: {@code HOLDS}, with {@code (tight)}, {@code (expected:
+   * reconstruction)} for a documented finding and {@code [consistency]} for a consistency check of
+   * the encoding.
+   */
+  public static String verdictLabel(CheckResult r) {
+    String verdict = r.verdict().name();
+    if (r.tight()) {
+      verdict += " (tight)";
+    }
+    if (r.expectedFinding() != null && r.verdict() == Verdict.VIOLATED) {
+      verdict += " (expected: " + r.expectedFinding().cause().label() + ")";
+    }
+    if (r.isConsistencyCheck()) {
+      verdict += " [consistency]";
+    }
+    return verdict;
+  }
+
+  /**
+   * The notes on one result, in report order: the consistency label with its reason, the expected
+   * finding with its cause, the result's own note, the plan's notes on constants and regions, the
+   * ablation control and the negative control.
+   */
+  public static List<String> noteParts(CheckResult r) {
+    List<String> parts = new ArrayList<>();
+    if (r.isConsistencyCheck()) {
+      parts.add(
+          CheckRemarks.CONSISTENCY_LABEL
+              + " (verifies the encoding, not the theorem): "
+              + r.remarks().consistency());
+    }
+    if (r.expectedFinding() != null) {
+      parts.add(
+          "expected finding ("
+              + r.expectedFinding().cause().label()
+              + "): "
+              + r.expectedFinding().explanation());
+    }
+    if (!r.note().isEmpty()) {
+      parts.add(r.note());
+    }
+    parts.addAll(r.remarks().notes());
+    if (r.ablation() != null) {
+      parts.add("ablation: " + r.ablation().note());
+    }
+    if (r.negativeControl() != null) {
+      parts.add("negative control: " + r.negativeControl().note());
+    }
+    return parts;
+  }
+
   public Map<Verdict, Integer> counts() {
     Map<Verdict, Integer> c = new EnumMap<>(Verdict.class);
     for (Verdict v : Verdict.values()) {
@@ -112,6 +230,11 @@ public record SuiteSummary(
     ObjectNode counts = root.putObject("counts");
     counts().forEach((v, n) -> counts.put(v.name(), n));
     counts.put("NOT_CHECKABLE", notCheckable.size());
+    ObjectNode byCause = counts.putObject("expectedViolationsByCause");
+    expectedViolationsByCause().forEach((cause, n) -> byCause.put(cause.name(), n));
+    counts.put("CONSISTENCY_CHECKS", consistencyChecks().size());
+    ObjectNode ablations = counts.putObject("ablation");
+    ablationCounts().forEach((status, n) -> ablations.put(status.name(), n));
     root.set("checks", jsonRows());
     ArrayNode nc = root.putArray("notCheckable");
     for (NotCheckable n : notCheckable) {
@@ -143,10 +266,33 @@ public record SuiteSummary(
     o.set("familyWiseLevel", InstanceJson.number(r.familyWiseLevel()));
     if (r.expectedFinding() == null) {
       o.putNull("expectedFinding");
+      o.putNull("expectedFindingCause");
     } else {
-      o.put("expectedFinding", r.expectedFinding());
+      o.put("expectedFinding", r.expectedFinding().explanation());
+      o.put("expectedFindingCause", r.expectedFinding().cause().name());
     }
     o.put("note", r.note());
+    if (r.remarks().consistency() == null) {
+      o.putNull("consistency");
+    } else {
+      o.put("consistency", r.remarks().consistency());
+    }
+    ArrayNode remarks = o.putArray("remarks");
+    r.remarks().notes().forEach(remarks::add);
+    AblationResult ab = r.ablation();
+    if (ab == null) {
+      o.putNull("ablation");
+    } else {
+      ObjectNode a = o.putObject("ablation");
+      a.put("symbol", ab.symbol());
+      a.put("terms", ab.terms());
+      a.put("status", ab.status().name());
+      a.put("verdict", ab.verdict() == null ? null : ab.verdict().name());
+      a.set("ablatedRatio", InstanceJson.number(ab.ablatedRatio()));
+      a.set("ratio", InstanceJson.number(ab.ratio()));
+      a.put("instance", ab.instance());
+      a.put("note", ab.note());
+    }
     ArrayNode unmet = o.putArray("unmetAssumptions");
     r.unmetAssumptions().forEach(unmet::add);
     NegativeControlResult nc = r.negativeControl();
@@ -204,13 +350,7 @@ public record SuiteSummary(
       if (r.measurement() != null && r.measurement().kind() != Measurement.Kind.EXACT) {
         empirical += " [" + number(r.lower()) + ", " + number(r.upper()) + "]";
       }
-      String verdict = r.verdict().name();
-      if (r.tight()) {
-        verdict += " (tight)";
-      }
-      if (r.expectedFinding() != null && r.verdict() == Verdict.VIOLATED) {
-        verdict += " (expected)";
-      }
+      String verdict = verdictLabel(r);
       String control = r.negativeControl() == null ? "" : r.negativeControl().status().name();
       rows.add(
           new String[] {
@@ -271,16 +411,7 @@ public record SuiteSummary(
     }
     StringBuilder notes = new StringBuilder();
     for (CheckResult r : results) {
-      List<String> parts = new ArrayList<>();
-      if (r.expectedFinding() != null) {
-        parts.add("expected finding: " + r.expectedFinding());
-      }
-      if (!r.note().isEmpty()) {
-        parts.add(r.note());
-      }
-      if (r.negativeControl() != null) {
-        parts.add("negative control: " + r.negativeControl().note());
-      }
+      List<String> parts = noteParts(r);
       if (r.counterexample() != null) {
         parts.add("counterexample: `" + r.counterexample() + "`");
       }
@@ -309,19 +440,59 @@ public record SuiteSummary(
     rows.addAll(table());
     StringBuilder s = new StringBuilder(TextTable.render(rows));
     s.append(multiplicityStatement()).append('\n');
-    Map<Verdict, Integer> c = counts();
-    s.append(
-        String.format(
-            Locale.ROOT,
-            "%d HOLDS, %d VIOLATED (%d unexpected), %d INCONCLUSIVE, %d OUT_OF_SCOPE, %d not"
-                + " checkable%n",
-            c.get(Verdict.HOLDS),
-            c.get(Verdict.VIOLATED),
-            unexpectedViolations().size(),
-            c.get(Verdict.INCONCLUSIVE),
-            c.get(Verdict.OUT_OF_SCOPE),
-            notCheckable.size()));
+    s.append(countLine()).append('\n');
+    for (CheckResult r : results) {
+      if (r.verdict() == Verdict.VIOLATED && r.expectedFinding() != null) {
+        s.append("  expected (")
+            .append(r.expectedFinding().cause().label())
+            .append("): ")
+            .append(r.boundId())
+            .append('\n');
+      }
+      if (r.ablation() != null) {
+        s.append("  ablation ").append(r.boundId()).append(": ").append(r.ablation().note());
+        s.append('\n');
+      }
+    }
     return s.toString();
+  }
+
+  /**
+   * The count line: verdicts, what the VIOLATED ones are ({@link #violationBreakdown}), the
+   * consistency checks among the results, and the bounds not checkable.
+   */
+  public String countLine() {
+    Map<Verdict, Integer> c = counts();
+    List<String> ablations = new ArrayList<>();
+    ablationCounts()
+        .forEach(
+            (status, n) -> {
+              if (n > 0) {
+                ablations.add(n + " " + status.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+              }
+            });
+    return String.format(
+        Locale.ROOT,
+        "%d HOLDS (%d of them consistency checks of the encoding), %d VIOLATED (%s), %d"
+            + " INCONCLUSIVE, %d OUT_OF_SCOPE, %d not checkable%s",
+        c.get(Verdict.HOLDS),
+        countConsistencyHolds(),
+        c.get(Verdict.VIOLATED),
+        violationBreakdown(),
+        c.get(Verdict.INCONCLUSIVE),
+        c.get(Verdict.OUT_OF_SCOPE),
+        notCheckable.size(),
+        ablations.isEmpty() ? "" : "; ablation controls: " + String.join(", ", ablations));
+  }
+
+  private int countConsistencyHolds() {
+    int n = 0;
+    for (CheckResult r : consistencyChecks()) {
+      if (r.verdict() == Verdict.HOLDS) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Writes {@value #JSON_FILE} and {@value #MARKDOWN_FILE} atomically into {@code directory}. */

@@ -2,6 +2,7 @@ package io.metabound.experiments.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -18,6 +19,16 @@ public interface TheoreticalBound {
 
   /** Descriptions of the hypotheses the instance fails; empty when it is in scope. */
   List<String> unmetAssumptions(Instance instance);
+
+  /**
+   * The bound with {@code symbol = 0} substituted into its formula only ({@link Ablation}): its
+   * value drops the terms the symbol multiplies, its hypotheses are still decided with the
+   * instance's true value. Empty when the bound cannot be ablated (no formula, or the symbol does
+   * not occur in it).
+   */
+  default Optional<TheoreticalBound> ablated(String symbol) {
+    return Optional.empty();
+  }
 
   /** The bound multiplied by {@code factor} (negative controls). */
   default TheoreticalBound scaled(double factor) {
@@ -36,6 +47,11 @@ public interface TheoreticalBound {
       @Override
       public List<String> unmetAssumptions(Instance instance) {
         return base.unmetAssumptions(instance);
+      }
+
+      @Override
+      public Optional<TheoreticalBound> ablated(String symbol) {
+        return base.ablated(symbol).map(b -> b.scaled(factor));
       }
     };
   }

@@ -21,7 +21,15 @@
  *       restarts) → confirmation with fresh random numbers → {@link
  *       io.metabound.experiments.check.Shrinker} → {@link
  *       io.metabound.experiments.check.CounterexampleFile} → {@link
- *       io.metabound.experiments.check.NegativeControl}.
+ *       io.metabound.experiments.check.NegativeControl} → (when the check names one) the {@link
+ *       io.metabound.experiments.check.Ablation} control, which searches for an instance where the
+ *       bound with one symbol's terms removed (e.g. {@code rho = 0}) fails and reports whether
+ *       those terms were exercised ({@link io.metabound.experiments.check.AblationResult}).
+ *   <li>{@link io.metabound.experiments.check.CheckRemarks}: what a check says about itself
+ *       besides its hypotheses (notes on constants; the label of a consistency check of the
+ *       encoding, whose measured side equals the formula by derivation); {@link
+ *       io.metabound.experiments.check.ExpectedFinding}: a documented violation with its cause
+ *       (reconstruction, encoding or paper).
  *   <li>{@link io.metabound.experiments.check.CheckSuite} → {@link
  *       io.metabound.experiments.check.SuiteSummary} (JSON, Markdown, console table) with {@link
  *       io.metabound.experiments.check.HolmBonferroni} across Monte Carlo checks; {@link

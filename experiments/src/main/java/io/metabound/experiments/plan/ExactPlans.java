@@ -14,7 +14,11 @@ import java.util.Map;
  * Takagi2019Plans}, {@code Rajeswaran2019Plans}); each plan's javadoc-level rationale (which
  * quantity is measured, why the domain reaches the worst case, which constants are exact or
  * certified, where an assumption is restricted to a region) is in those classes and in the plans'
- * {@link io.metabound.experiments.check.ScopeCondition} descriptions, which the reports print.
+ * {@link io.metabound.experiments.check.CheckRemarks} (notes on constants and regions; the label of
+ * a consistency check of the encoding), which the summaries and reports print. Hypotheses that can
+ * fail are {@link io.metabound.experiments.check.ScopeCondition}s. Bounds with ρ-terms carry an
+ * {@link io.metabound.experiments.check.Ablation} control, and their domains include the anchored
+ * separable family ({@code PlanSupport.anchored}) on which those terms decide.
  */
 public final class ExactPlans {
 
@@ -37,6 +41,7 @@ public final class ExactPlans {
   public static Map<String, String> reasons() {
     Map<String, String> reasons = new LinkedHashMap<>();
     Ji2022Plans.addReasonsTo(reasons);
+    Rajeswaran2019Plans.addReasonsTo(reasons);
     return reasons;
   }
 }

@@ -1,9 +1,11 @@
 package io.metabound.experiments.plan;
 
 import static io.metabound.experiments.plan.PlanSupport.alpha;
+import static io.metabound.experiments.plan.PlanSupport.anchored;
 import static io.metabound.experiments.plan.PlanSupport.indefinite;
 import static io.metabound.experiments.plan.PlanSupport.separable;
 
+import io.metabound.experiments.check.Ablation;
 import io.metabound.experiments.check.Instance;
 import io.metabound.experiments.check.InstanceDomain;
 import io.metabound.experiments.check.ParameterDomain;
@@ -21,6 +23,7 @@ import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.probe.ConvergenceAlphaThresholdProbe;
 import io.metabound.experiments.probe.FiniteDifferenceErrorProbe;
 import io.metabound.experiments.probe.MetaSmoothnessProbe;
+import io.metabound.experiments.probe.Probe;
 import io.metabound.experiments.probe.TaskGradients;
 import io.metabound.experiments.probe.TaylorRemainderProbe;
 import io.metabound.experiments.task.TaskSet;
@@ -65,24 +68,8 @@ final class Fallah2020Plans {
             null));
     plans.put(
         "fallah2020.lemma4.8.meta-smoothness",
-        new Plan(
-            MetaSmoothnessProbe.of(Estimator.MAML),
-            lemma48Domain(),
-            x -> lemma48Constants(x, true),
-            List.of(PlanSupport.SEPARATED_POINTS, CERTIFIED_RHO),
-            null,
-            Profile.of(alpha("1/L")),
-            null));
-    plans.put(
-        "fallah2020.lemma4.8.taylor-remainder",
-        new Plan(
-            new TaylorRemainderProbe(),
-            lemma48Domain(),
-            x -> lemma48Constants(x, false),
-            List.of(PlanSupport.SEPARATED_POINTS, CERTIFIED_RHO),
-            null,
-            Profile.of(alpha("1/L")),
-            null));
+        lemma48(MetaSmoothnessProbe.of(Estimator.MAML), true));
+    plans.put("fallah2020.lemma4.8.taylor-remainder", lemma48(new TaylorRemainderProbe(), false));
     QuadraticDomain oneTask =
         QuadraticDomain.builder("quadratic, one task")
             .dimensions(1, 3)
@@ -102,21 +89,48 @@ final class Fallah2020Plans {
    */
   private static Plan deterministic(Estimator estimator, double divisor, QuadraticDomain domain) {
     return new Plan(
-        ConvergenceAlphaThresholdProbe.fallah(estimator, divisor),
-        domain,
-        PlanSupport::quadratic,
-        List.of(DETERMINISTIC_CASE),
-        null,
-        null,
-        null);
+            ConvergenceAlphaThresholdProbe.fallah(estimator, divisor),
+            domain,
+            PlanSupport::quadratic,
+            List.of(DETERMINISTIC_CASE),
+            null,
+            null,
+            null)
+        .consistencyCheck(
+            "in the deterministic special case with a positive definite Hessian the meta stepsize"
+                + " beta~/"
+                + (int) divisor
+                + " = 1/("
+                + (int) (4 * divisor)
+                + " L) gives beta mu <= beta L < 2 for every alpha <= 1/L, so convergence for every"
+                + " alpha under the stated threshold follows from algebra and the check cannot"
+                + " fail; it verifies the encoding of the stepsize and the estimator maps");
   }
 
-  private static final ScopeCondition CERTIFIED_RHO =
-      new ScopeCondition(
-          "constants: L exact on every family, rho exact on quadratic and separable tasks and a"
-              + " certified upper bound (1/(6 sqrt 3)) (1/n) sum ||x_j||^3 on logistic ones, which"
-              + " keeps this upper-bound check valid (only looser)",
-          x -> true);
+  /**
+   * A Lemma 4.8 check: its domain and constants ({@code smallerOfTwo}: the smoothness, with {@code
+   * min{L(w), L(u)}}; else the Taylor remainder, with {@code L(w)}), the ablation of its ρ-term.
+   */
+  private static Plan lemma48(Probe probe, boolean smallerOfTwo) {
+    return new Plan(
+            probe,
+            lemma48Domain(),
+            x -> lemma48Constants(x, smallerOfTwo),
+            List.of(PlanSupport.SEPARATED_POINTS),
+            null,
+            Profile.of(alpha("1/L")),
+            null)
+        .withNote(LEMMA48_CONSTANTS)
+        .withAblation(LEMMA48_RHO_TERMS);
+  }
+
+  /** The constants of the Lemma 4.8 checks: a note, not a hypothesis (it holds everywhere). */
+  private static final String LEMMA48_CONSTANTS =
+      "constants: L exact on every family, rho exact on quadratic and separable (anchored or not)"
+          + " tasks and a certified upper bound (1/(6 sqrt 3)) (1/n) sum ||x_j||^3 on logistic"
+          + " ones, which keeps this upper-bound check valid (only looser)";
+
+  private static final Ablation LEMMA48_RHO_TERMS = Ablation.rho("ρ-term 2 rho alpha E_i||∇f_i||");
 
   private static final ScopeCondition DETERMINISTIC_CASE =
       new ScopeCondition(
@@ -133,11 +147,18 @@ final class Fallah2020Plans {
 
   /**
    * Quadratics (exact supremum over all pairs: 4L at α = 1/L with an eigenvalue −L), separable
-   * non-convex tasks and a fixed logistic-regression task set (pairwise at w, u).
+   * non-convex tasks, anchored separable tasks (large gradients where the third derivative is
+   * largest, so the ρ-term decides) and a fixed logistic-regression task set (pairwise at w, u).
    */
   private static InstanceDomain lemma48Domain() {
     SeparableDomain separableTasks =
         separable("separable").vector("w", 3).vector("u", 3).parameter(alpha("1/L")).build();
+    SeparableDomain anchoredTasks =
+        anchored("separable anchored")
+            .vector("w", 3)
+            .vector("u", 3)
+            .parameter(alpha("1/L"))
+            .build();
     TaskSet logistic =
         new LogisticTaskFamily(2, 3, 20, 0, 1.0, 1.0, 0.5, 0.0).generate(LOGISTIC_SEED);
     List<ParameterRange> logisticParameters = new ArrayList<>();
@@ -150,6 +171,7 @@ final class Fallah2020Plans {
     return UnionDomain.of(
         indefinite("quadratic").parameter(alpha("1/L")).build(),
         separableTasks,
+        anchoredTasks,
         ParameterDomain.of("logistic", logistic, PlanSupport::known, logisticParameters));
   }
 

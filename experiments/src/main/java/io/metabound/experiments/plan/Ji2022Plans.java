@@ -1,16 +1,19 @@
 package io.metabound.experiments.plan;
 
 import static io.metabound.experiments.plan.PlanSupport.alpha;
+import static io.metabound.experiments.plan.PlanSupport.anchored;
 import static io.metabound.experiments.plan.PlanSupport.indefinite;
 import static io.metabound.experiments.plan.PlanSupport.separable;
 import static io.metabound.experiments.plan.PlanSupport.with;
 
+import io.metabound.experiments.check.Ablation;
 import io.metabound.experiments.check.Instance;
 import io.metabound.experiments.check.ParameterRange;
 import io.metabound.experiments.check.Profile;
 import io.metabound.experiments.check.QuadraticDomain;
 import io.metabound.experiments.check.RegistryChecks.Plan;
 import io.metabound.experiments.check.ScopeCondition;
+import io.metabound.experiments.check.SeparableDomain;
 import io.metabound.experiments.check.UnionDomain;
 import io.metabound.experiments.constant.QuadraticFamilyConstants;
 import io.metabound.experiments.family.SeparableNonconvexLoss;
@@ -22,6 +25,7 @@ import io.metabound.experiments.probe.MetaGradientDeviationProbe;
 import io.metabound.experiments.probe.MetaSmoothnessProbe;
 import io.metabound.experiments.probe.PathSensitivityProbe;
 import io.metabound.experiments.probe.PointMetaGradientDeviationProbe;
+import io.metabound.experiments.probe.PointOrPairProbe;
 import io.metabound.experiments.probe.ProductDeviationProbe;
 import io.metabound.experiments.probe.QuadraticOrProbe;
 import io.metabound.experiments.probe.StabilityMarginProbe;
@@ -127,17 +131,18 @@ final class Ji2022Plans {
     plans.put(
         "ji2022.lemma15.task-gradient-norm",
         new Plan(
-            new TaskGradientNormProbe(),
-            indefinite("quadratic")
-                .vector("w", 2)
-                .parameter(ParameterRange.integers("N", 1, 3))
-                .parameter(alpha(LEMMA15_ALPHA, true))
-                .build(),
-            with(PlanSupport::quadratic, Ji2022Plans::lemma15Constants),
-            List.of(POINTWISE_SIGMA),
-            null,
-            Profile.of(alpha(LEMMA15_ALPHA, true)),
-            null));
+                new TaskGradientNormProbe(),
+                indefinite("quadratic")
+                    .vector("w", 2)
+                    .parameter(ParameterRange.integers("N", 1, 3))
+                    .parameter(alpha(LEMMA15_ALPHA, true))
+                    .build(),
+                with(PlanSupport::quadratic, Ji2022Plans::lemma15Constants),
+                List.of(),
+                null,
+                Profile.of(alpha(LEMMA15_ALPHA, true)),
+                null)
+            .withNote(POINTWISE_SIGMA));
     plans.put(
         "ji2022.lemma15.alpha-threshold",
         new Plan(
@@ -163,60 +168,63 @@ final class Ji2022Plans {
     plans.put(
         "ji2022.lemma19.task-gradient-norm",
         new Plan(
-            new TaskGradientNormProbe(),
-            indefinite("quadratic finite-sum")
-                .separateOuterLoss(true)
-                .vector("w", 2)
-                .parameter(ParameterRange.integers("N", 1, 3))
-                .parameter(alpha(LEMMA15_ALPHA, true))
-                .build(),
-            with(PlanSupport::quadratic, Ji2022Plans::lemma19Constants),
-            List.of(POINTWISE_SIGMA_AND_GAP),
-            null,
-            Profile.of(alpha(LEMMA15_ALPHA, true)),
-            null));
+                new TaskGradientNormProbe(),
+                indefinite("quadratic finite-sum")
+                    .separateOuterLoss(true)
+                    .vector("w", 2)
+                    .parameter(ParameterRange.integers("N", 1, 3))
+                    .parameter(alpha(LEMMA15_ALPHA, true))
+                    .build(),
+                with(PlanSupport::quadratic, Ji2022Plans::lemma19Constants),
+                List.of(),
+                null,
+                Profile.of(alpha(LEMMA15_ALPHA, true)),
+                null)
+            .withNote(POINTWISE_SIGMA_AND_GAP));
     plans.put(
         "ji2022.prop1.meta-smoothness",
         new Plan(
-            new QuadraticOrProbe(
-                MetaSmoothnessProbe.of(Estimator.MAML), new LocalMetaSmoothnessProbe()),
-            UnionDomain.of(
-                indefinite("quadratic")
-                    .parameter(ParameterRange.integers("N", 1, 4))
-                    .parameter(alpha("1/L", true))
-                    .build(),
-                separable("separable")
-                    .vector("w", 3)
-                    .parameter(ParameterRange.integers("N", 1, 3))
-                    .parameter(alpha("1/L", true))
-                    .build()),
-            Ji2022Plans::prop1Constants,
-            List.of(),
-            null,
-            alphaProfile,
-            null));
+                META_SMOOTHNESS,
+                UnionDomain.of(
+                    indefinite("quadratic")
+                        .parameter(ParameterRange.integers("N", 1, 4))
+                        .parameter(alpha("1/L", true))
+                        .build(),
+                    smoothnessDomain(separable("separable"), false),
+                    smoothnessDomain(anchored("separable anchored"), false),
+                    smoothnessDomain(anchored("separable anchored, pairs"), true)),
+                Ji2022Plans::prop1Constants,
+                List.of(PlanSupport.SEPARATED_POINTS),
+                null,
+                alphaProfile,
+                null)
+            .withNote(SMOOTHNESS_CONSTANTS)
+            .withAblation(Ablation.rho("ρ-terms C_L E_i||∇l_i(w)||")));
     plans.put(
         "ji2022.prop7.meta-smoothness",
         new Plan(
-            new QuadraticOrProbe(
-                MetaSmoothnessProbe.of(Estimator.MAML), new LocalMetaSmoothnessProbe()),
-            UnionDomain.of(
-                indefinite("quadratic finite-sum")
-                    .separateOuterCentre(true)
-                    .parameter(ParameterRange.integers("N", 1, 4))
-                    .parameter(alpha("1/L", true))
-                    .build(),
-                separable("separable finite-sum")
-                    .shiftedOuterCentre(true)
-                    .vector("w", 3)
-                    .parameter(ParameterRange.integers("N", 1, 3))
-                    .parameter(alpha("1/L", true))
-                    .build()),
-            Ji2022Plans::prop7Constants,
-            List.of(FINITE_GAP),
-            null,
-            alphaProfile,
-            null));
+                META_SMOOTHNESS,
+                UnionDomain.of(
+                    indefinite("quadratic finite-sum")
+                        .separateOuterCentre(true)
+                        .parameter(ParameterRange.integers("N", 1, 4))
+                        .parameter(alpha("1/L", true))
+                        .build(),
+                    smoothnessDomain(
+                        separable("separable finite-sum").shiftedOuterCentre(true), false),
+                    smoothnessDomain(
+                        anchored("separable anchored finite-sum").shiftedOuterCentre(true), false),
+                    smoothnessDomain(
+                        anchored("separable anchored finite-sum, pairs").shiftedOuterCentre(true),
+                        true)),
+                Ji2022Plans::prop7Constants,
+                List.of(FINITE_GAP, PlanSupport.SEPARATED_POINTS),
+                null,
+                alphaProfile,
+                null)
+            .withNote(SMOOTHNESS_CONSTANTS)
+            .withNote(GAP_CONSTANT)
+            .withAblation(Ablation.rho("ρ-terms C_b b + C_L E_i||∇l_{T_i}(w)||")));
     QuadraticDomain corollary6 =
         indefinite("quadratic")
             .parameter(ParameterRange.integers("N", 1, 1000))
@@ -264,6 +272,39 @@ final class Ji2022Plans {
             + " the bounds module (CrossPaperConsistencyTest).");
   }
 
+  /**
+   * Meta-smoothness off quadratics, measured two ways ({@link PointOrPairProbe}): the local
+   * meta-Hessian norm at {@code w} (AD) against {@code L_w}, and the difference quotient between
+   * {@code w} and a second point {@code u} against {@code min(L_w, L_u)}; on quadratics the exact
+   * supremum over all pairs.
+   */
+  private static final QuadraticOrProbe META_SMOOTHNESS =
+      new QuadraticOrProbe(
+          MetaSmoothnessProbe.of(Estimator.MAML),
+          new PointOrPairProbe(
+              new LocalMetaSmoothnessProbe(), MetaSmoothnessProbe.of(Estimator.MAML)));
+
+  /** A separable domain with the point w (and u for pairs), N ∈ 1…3 and α ∈ [0.01/L, 1/L]. */
+  private static SeparableDomain smoothnessDomain(SeparableDomain.Builder b, boolean pairs) {
+    b.vector("w", 3);
+    if (pairs) {
+      b.vector("u", 3);
+    }
+    return b.parameter(ParameterRange.integers("N", 1, 3)).parameter(alpha("1/L", true)).build();
+  }
+
+  private static final String SMOOTHNESS_CONSTANTS =
+      "constants: L and rho exact on every family (rho = 0 on quadratics); grad_task_mean ="
+          + " E_i||∇l_i(w)|| at w, exact, and min(E_i||∇l_i(w)||, E_i||∇l_i(u)||) for a pair (the"
+          + " proposition bounds every pair by L_w, so by symmetry by min(L_w, L_u)); on quadratics"
+          + " grad_task_mean = 0 (its coefficient vanishes with rho) and the probe takes the"
+          + " supremum over all pairs";
+
+  private static final String GAP_CONSTANT =
+      "b = E_i b_i: exact ||H_i(c_i - e_i)|| on quadratics with a shared Hessian; on separable"
+          + " tasks with shared weights and anchor the certified b_i <= (Σ_k (min(2a_k, 2a_k|c_k -"
+          + " e_k|) + q_k|Δ anchor_k|)²)^(1/2) (|f'| <= a and |f''| <= 2a per log term)";
+
   private static QuadraticDomain lemma18Domain(QuadraticDomain.Builder b) {
     return b.taskCounts(1, 1)
         .vector("w", 2)
@@ -272,25 +313,22 @@ final class Ji2022Plans {
         .build();
   }
 
-  private static final ScopeCondition POINTWISE_SIGMA =
-      new ScopeCondition(
-          "Assumption 2 restricted to the point w: sigma = sigma(w) = (E_i||∇l_i(w) -"
-              + " ∇l(w)||^2)^(1/2), exact (the proof uses Assumption 2 only at w; THEOREMS.md"
-              + " §6.3 allows the pointwise sigma(w))",
-          x -> x.hasParameter("w0"));
+  /** How Assumption 2 is read (a note: it holds on every instance of the domain). */
+  private static final String POINTWISE_SIGMA =
+      "constants: Assumption 2 restricted to the point w, sigma = sigma(w) = (E_i||∇l_i(w) -"
+          + " ∇l(w)||^2)^(1/2), exact (the proof uses Assumption 2 only at w; THEOREMS.md §6.3"
+          + " allows the pointwise sigma(w)); L exact";
 
-  private static final ScopeCondition POINTWISE_SIGMA_AND_GAP =
-      new ScopeCondition(
-          "Assumption 5 restricted to the point w: sigma = sigma(w) over the query losses and b"
-              + " = b(w) = E_i||∇l_{S_i}(w) - ∇l_{T_i}(w)||, exact (the proof of Lemma 19 uses"
-              + " Assumption 5 only at w)",
-          x -> x.hasParameter("w0"));
+  private static final String POINTWISE_SIGMA_AND_GAP =
+      "constants: Assumption 5 restricted to the point w, sigma = sigma(w) over the query losses"
+          + " and b = b(w) = E_i||∇l_{S_i}(w) - ∇l_{T_i}(w)||, exact (the proof of Lemma 19 uses"
+          + " Assumption 5 only at w); L exact";
 
   private static final ScopeCondition FINITE_GAP =
       new ScopeCondition(
-          "Assumption 5.2 holds on R^d: support and query losses share their Hessian/weights, so"
-              + " b_i = sup_w ||∇l_{S_i}(w) - ∇l_{T_i}(w)|| is finite (exact on quadratics, a"
-              + " certified upper bound on separable tasks)",
+          "Assumption 5.2 holds on R^d: support and query losses share their Hessian (quadratics)"
+              + " or their weights and anchor curvatures (separable tasks), so b_i = sup_w"
+              + " ||∇l_{S_i}(w) - ∇l_{T_i}(w)|| is finite",
           x -> Double.isFinite(prop7Constants(x).get("b")));
 
   private static Map<String, Double> lemma15Constants(Instance x) {
@@ -318,19 +356,28 @@ final class Ji2022Plans {
   /**
    * Quadratics: exact constants, ρ = 0, and {@code grad_task_mean = 0} (its coefficient C_L
    * vanishes with ρ; the probe measures the supremum over all pairs). Separable tasks: exact L, ρ
-   * and {@code E_i‖∇l_i(w)‖} at the instance's w.
+   * and {@code E_i‖∇l_i(w)‖} at the instance's w, or its minimum over w and u for a pair.
    */
   private static Map<String, Double> prop1Constants(Instance x) {
     Map<String, Double> c = PlanSupport.quadraticOrKnown(x);
-    c.put("grad_task_mean", x.isQuadratic() ? 0.0 : PlanSupport.meanTaskGradient(x));
+    double gradient = 0;
+    if (!x.isQuadratic()) {
+      gradient = PlanSupport.meanTaskGradient(x);
+      if (PointOrPairProbe.hasPair(x)) {
+        gradient = Math.min(gradient, TaskGradients.meanNorm(x.tasks(), x.vectorParameter("u")));
+      }
+    }
+    c.put("grad_task_mean", gradient);
     return c;
   }
 
   /**
    * As {@link #prop1Constants}, plus {@code b = E_i b_i}: exact {@code ‖H_i(c_i − e_i)‖} on
    * quadratics with a shared Hessian; on separable tasks with shared weights the certified {@code
-   * b_i ≤ (Σ_k min(2a_k, 2a_k|c_k − e_k|)²)^{1/2}} ({@code |f'| ≤ a} and {@code |f''| ≤ 2a} per
-   * coordinate).
+   * b_i ≤ (Σ_k (min(2a_k, 2a_k|c_k − e_k|) + |q_k(w − s_k) − q_k(w − t_k)|)²)^{1/2}}: the log parts
+   * differ by at most {@code 2a} ({@code |f'| ≤ a}) and by at most {@code 2a|Δc|} ({@code |f''| ≤
+   * 2a}), and anchors with equal curvature {@code q_k} and centres {@code s_k, t_k} differ by the
+   * constant {@code q_k|s_k − t_k|}; anchors of unequal curvature give {@code b = ∞}.
    */
   private static Map<String, Double> prop7Constants(Instance x) {
     Map<String, Double> c = prop1Constants(x);
@@ -346,9 +393,19 @@ final class Ji2022Plans {
       double[] a = s.weights();
       double[] cs = s.centre();
       double[] cq = q.centre();
+      double[] qs = s.anchorCurvatures();
+      double[] qq = q.anchorCurvatures();
+      double[] es = s.anchorCentre();
+      double[] eq = q.anchorCentre();
       double sq = 0;
       for (int k = 0; k < a.length; k++) {
-        double gap = Math.min(2 * a[k], 2 * a[k] * Math.abs(cs[k] - cq[k]));
+        if (a[k] != q.weights()[k] || qs[k] != qq[k]) {
+          sq = Double.POSITIVE_INFINITY;
+          break;
+        }
+        double gap =
+            Math.min(2 * a[k], 2 * a[k] * Math.abs(cs[k] - cq[k]))
+                + qs[k] * Math.abs(es[k] - eq[k]);
         sq += gap * gap;
       }
       mean += x.tasks().probability(i) * Math.sqrt(sq);

@@ -47,6 +47,20 @@ final class PlanSupport {
         .centreRadius(2);
   }
 
+  /** Largest anchor centre |e_k| of {@link #anchored}: far enough for large gradients. */
+  static final double ANCHOR_RADIUS = 50;
+
+  /**
+   * Separable non-convex tasks with a convex quadratic anchor {@code (q/2)(w − e)²}, {@code q ∈
+   * [0.1, 1]}, {@code |e_k| ≤ 50} (exact L = max(2a + q), ρ = max a (3 + 2√2)/2): the distant
+   * anchor makes the gradient large where the third derivative is largest, the regime where the
+   * ρ-terms of the meta-smoothness and implicit-gradient bounds decide; {@code d ∈ 1…2}, {@code m ∈
+   * 1…2}, weights in [0.1, 1], log centres in [−2, 2].
+   */
+  static SeparableDomain.Builder anchored(String family) {
+    return separable(family).anchor(0.1, 1, ANCHOR_RADIUS);
+  }
+
   /** {@code alpha ∈ [0, upper]} with {@code upper} an expression in the constants. */
   static ParameterRange alpha(String upper) {
     return range("alpha", "0", upper);
@@ -124,13 +138,17 @@ final class PlanSupport {
     return TaskGradients.meanNorm(x.tasks(), x.vectorParameter("w"));
   }
 
-  /** {@code ‖u − w‖ ≥ 10⁻³} on non-quadratic instances (pairwise difference quotients). */
+  /**
+   * {@code ‖u − w‖ ≥ 10⁻³} on non-quadratic instances with a pair of points (pairwise difference
+   * quotients).
+   */
   static final ScopeCondition SEPARATED_POINTS =
       new ScopeCondition(
-          "||u - w|| >= 1e-3 on non-quadratic instances (below, rounding in the difference"
-              + " quotient would no longer be negligible)",
+          "||u - w|| >= 1e-3 on non-quadratic instances with two points (below, rounding in the"
+              + " difference quotient would no longer be negligible)",
           x ->
               x.isQuadratic()
+                  || !x.hasParameter("u0")
                   || Vectors.distance(x.vectorParameter("u"), x.vectorParameter("w")) >= 1e-3);
 
   /** A tuning that sets the evaluation and shrink budgets. */

@@ -37,37 +37,52 @@ final class Takagi2019Plans {
     plans.put(
         "takagi2019.cond-alpha.stability",
         new Plan(
-            new SurrogateAlphaThresholdProbe(),
-            positive("quadratic, one task", 1).build(),
-            x -> binding(x, (lambda, alpha) -> 1 / lambda, false),
-            List.of(),
-            null,
-            null,
-            null));
+                new SurrogateAlphaThresholdProbe(),
+                positive("quadratic, one task", 1).build(),
+                x -> binding(x, (lambda, alpha) -> 1 / lambda, false),
+                List.of(),
+                null,
+                null,
+                null)
+            .consistencyCheck(
+                "on one task the probe's threshold sup{alpha : H - alpha H^2 >= 0} is 1/lambda_max"
+                    + " by the eigendecomposition of H, which is the formula min_i 1/lambda_i; it"
+                    + " checks the surrogate-Hessian encoding, Takagi's own model being exact"
+                    + " here"));
     plans.put(
         "takagi2019.cond-beta.stability",
         new Plan(
-            BetaThresholdProbe.of(Estimator.FOMAML),
-            positive("quadratic, one task", 1).parameter(alpha("0.999/L")).build(),
-            x -> binding(x, (lambda, alpha) -> 2 / (lambda - alpha * lambda * lambda), true),
-            List.of(strictAlpha(1)),
-            null,
-            Profile.of(alpha("0.999/L")),
-            null));
+                BetaThresholdProbe.of(Estimator.FOMAML),
+                positive("quadratic, one task", 1).parameter(alpha("0.999/L")).build(),
+                x -> binding(x, (lambda, alpha) -> 2 / (lambda - alpha * lambda * lambda), true),
+                List.of(strictAlpha(1)),
+                null,
+                Profile.of(alpha("0.999/L")),
+                null)
+            .consistencyCheck(
+                "on one quadratic task FO-MAML's update map is H(I - alpha H), whose eigenvalues"
+                    + " lambda - alpha lambda^2 give the threshold min_i 2/(lambda_i - alpha"
+                    + " lambda_i^2), Takagi's formula; it checks the estimator maps and the"
+                    + " threshold computation, not Takagi's simplification (exact on quadratics)"));
     plans.put(
         "takagi2019.cond-beta.exact-maml-stability",
         new Plan(
-            BetaThresholdProbe.of(Estimator.MAML),
-            positive("quadratic, one task", 1).parameter(alpha("0.999/L")).build(),
-            x ->
-                binding(
-                    x,
-                    (lambda, alpha) -> 2 / (lambda * (1 - alpha * lambda) * (1 - alpha * lambda)),
-                    true),
-            List.of(strictAlpha(1)),
-            null,
-            Profile.of(alpha("0.999/L")),
-            null));
+                BetaThresholdProbe.of(Estimator.MAML),
+                positive("quadratic, one task", 1).parameter(alpha("0.999/L")).build(),
+                x ->
+                    binding(
+                        x,
+                        (lambda, alpha) ->
+                            2 / (lambda * (1 - alpha * lambda) * (1 - alpha * lambda)),
+                        true),
+                List.of(strictAlpha(1)),
+                null,
+                Profile.of(alpha("0.999/L")),
+                null)
+            .consistencyCheck(
+                "the formula is MetaBound's own derivation [derived] of exact one-step MAML's"
+                    + " threshold: the map's eigenvalues lambda (1 - alpha lambda)^2 give min_i"
+                    + " 2/(lambda_i (1 - alpha lambda_i)^2) by construction"));
     plans.put(
         "takagi2019.multitask.alpha-stability",
         new Plan(
@@ -92,7 +107,7 @@ final class Takagi2019Plans {
 
   /** The expected finding of {@code takagi2019.multitask.beta-stability}. */
   static final ExpectedFinding MULTITASK_BETA_FINDING =
-      new ExpectedFinding(
+      ExpectedFinding.reconstruction(
           "The low-confidence multi-task reading beta < 2/(lambda - 2 alpha lambda^2) [R-lo]"
               + " overstates the stable range: on one task the exact threshold of Takagi's"
               + " simplified MAML (= FO-MAML on a quadratic) is 2/(lambda - alpha lambda^2), so"

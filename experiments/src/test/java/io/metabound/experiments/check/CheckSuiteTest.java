@@ -93,10 +93,19 @@ class CheckSuiteTest {
     CheckSuite suite =
         new CheckSuite()
             .add(
-                Fixtures.plantedViolation().expecting(new ExpectedFinding("planted for the test")));
+                Fixtures.plantedViolation()
+                    .expecting(ExpectedFinding.paper("planted for the test")));
     SuiteSummary s = suite.run(settings(1));
     assertEquals(Verdict.VIOLATED, s.results().get(0).verdict());
     assertTrue(s.unexpectedViolations().isEmpty());
-    assertTrue(s.toMarkdown().contains("VIOLATED (expected)"));
+    // the summary says what the expected violation is about
+    assertTrue(s.toMarkdown().contains("VIOLATED (expected: paper)"));
+    assertTrue(s.toMarkdown().contains("expected finding (paper): planted for the test"));
+    assertTrue(s.toText().contains("1 VIOLATED (0 unexpected; expected: 1 paper)"), s.toText());
+    assertEquals(1, s.expectedViolationsByCause().get(ExpectedFinding.Cause.PAPER));
+    assertEquals(0, s.expectedViolationsByCause().get(ExpectedFinding.Cause.RECONSTRUCTION));
+    JsonNode row = CounterexampleFile.JSON.readTree(s.toJson()).get("checks").get(0);
+    assertEquals("PAPER", row.get("expectedFindingCause").asString());
+    assertEquals("planted for the test", row.get("expectedFinding").asString());
   }
 }

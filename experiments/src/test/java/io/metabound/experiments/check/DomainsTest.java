@@ -122,6 +122,59 @@ class DomainsTest {
     }
   }
 
+  /**
+   * Anchored separable domain: every task's inner and outer loss share the anchor (q, e) within its
+   * ranges, the constants are L = max(2a + q), μ = min(q − a/4), ρ as without anchor, and an
+   * unanchored domain does not admit anchored tasks (nor the reverse).
+   */
+  @Test
+  void anchoredSeparableDomainSharesTheAnchorAndItsConstantsFollow() {
+    SeparableDomain domain =
+        SeparableDomain.builder("anchored")
+            .dimensions(1, 2)
+            .taskCounts(1, 2)
+            .weights(0.2, 0.8)
+            .centreRadius(1.5)
+            .shiftedOuterCentre(true)
+            .anchor(0.1, 1, 30)
+            .vector("w", 3)
+            .build();
+    SeparableDomain plain =
+        SeparableDomain.builder("plain").dimensions(1, 2).taskCounts(1, 2).vector("w", 3).build();
+    SplittableRandom r = new SplittableRandom(5);
+    for (SearchSpace s : domain.searchSpaces()) {
+      Instance x = s.decode(uniform(s, r), 0);
+      assertTrue(domain.admits(x), x.describe());
+      assertFalse(plain.admits(x), x.describe());
+      double l = 0;
+      double mu = Double.POSITIVE_INFINITY;
+      double maxWeight = 0;
+      for (MetaTask t : x.tasks().tasks()) {
+        SeparableNonconvexLoss inner = (SeparableNonconvexLoss) t.inner();
+        SeparableNonconvexLoss outer = (SeparableNonconvexLoss) t.outer();
+        assertTrue(inner.isAnchored());
+        assertArrayEquals(inner.anchorCurvatures(), outer.anchorCurvatures());
+        assertArrayEquals(inner.anchorCentre(), outer.anchorCentre());
+        double[] a = inner.weights();
+        double[] q = inner.anchorCurvatures();
+        for (int k = 0; k < a.length; k++) {
+          assertTrue(q[k] >= 0.1 && q[k] <= 1);
+          assertTrue(Math.abs(inner.anchorCentre()[k]) <= 30);
+          l = Math.max(l, 2 * a[k] + q[k]);
+          mu = Math.min(mu, q[k] - a[k] / 4);
+          maxWeight = Math.max(maxWeight, a[k]);
+        }
+      }
+      var constants = SeparableDomain.constants(x.tasks());
+      assertEquals(l, constants.get("L"), 1e-15);
+      assertEquals(mu, constants.get("mu"), 1e-15);
+      assertEquals(maxWeight * (3 + 2 * Math.sqrt(2)) / 2, constants.get("rho"), 1e-14);
+    }
+    for (SearchSpace s : plain.searchSpaces()) {
+      assertFalse(domain.admits(s.decode(uniform(s, r), 0)));
+    }
+  }
+
   @Test
   void unionSearchesEveryPartAndAdmitsWhatAnyPartAdmits() {
     QuadraticDomain q = QuadraticDomain.builder("q").dimensions(1, 1).taskCounts(1, 1).build();

@@ -25,6 +25,7 @@ class LossDerivativesTest {
       s.add(Arguments.of("logistic r=0", RandomTasks.logistic(d, 15, 0, seed), seed));
       s.add(Arguments.of("logistic r=0.3", RandomTasks.logistic(d, 15, 0.3, seed), seed));
       s.add(Arguments.of("separable", RandomTasks.separable(d, seed), seed));
+      s.add(Arguments.of("separable anchored", RandomTasks.anchoredSeparable(d, seed), seed));
       s.add(Arguments.of("least squares", RandomTasks.leastSquares(d, 11, seed), seed));
       s.add(
           Arguments.of(

@@ -98,6 +98,25 @@ public final class RandomTasks {
     return new SeparableNonconvexLoss(a, c);
   }
 
+  /**
+   * A separable loss with a convex quadratic anchor: weights in [0.2, 1.2], log centres N(0, 1),
+   * anchor curvatures in [0.05, 1.05] and a distant anchor centre (|e_k| in [3, 8]).
+   */
+  public static SeparableNonconvexLoss anchoredSeparable(int d, long seed) {
+    RandomGenerator random = new Well19937c(seed);
+    double[] a = new double[d];
+    double[] c = new double[d];
+    double[] q = new double[d];
+    double[] e = new double[d];
+    for (int k = 0; k < d; k++) {
+      a[k] = 0.2 + random.nextDouble();
+      c[k] = random.nextGaussian();
+      q[k] = 0.05 + random.nextDouble();
+      e[k] = (random.nextBoolean() ? 1 : -1) * (3 + 5 * random.nextDouble());
+    }
+    return new SeparableNonconvexLoss(a, c, q, e);
+  }
+
   public static LeastSquaresLoss leastSquares(int d, int n, long seed) {
     RandomGenerator random = new Well19937c(seed);
     double[][] x = new double[n][d];

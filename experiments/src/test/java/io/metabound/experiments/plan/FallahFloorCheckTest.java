@@ -111,6 +111,8 @@ class FallahFloorCheckTest {
         r.search(),
         r.negativeControl(),
         r.shrinkSteps(),
-        r.counterexample());
+        r.counterexample(),
+        r.remarks(),
+        r.ablation());
   }
 }

@@ -164,17 +164,23 @@ class CountingProbesTest {
     }
   }
 
+  /**
+   * Inner ½|φ|², outer ½(φ − 1)ᵀ diag(1, 2) (φ − 1): AGD and CG are exact after one step at λ = 1.
+   */
+  private static TaskSet identityInnerTask() {
+    return new TaskSet(
+        List.of(
+            new MetaTask(
+                QuadraticLoss.of(new double[][] {{1, 0}, {0, 1}}, new double[] {0, 0}),
+                QuadraticLoss.of(new double[][] {{1, 0}, {0, 2}}, new double[] {1, 1}),
+                1.0)));
+  }
+
   @Test
   void implicitGradientCostByHand() {
     // quadratic inner H = I, λ = 1: G = ½|φ|² + ½|φ − θ|² has κ = 1, AGD is exact after one step;
     // the system (I + H/λ) g = v is 2I g = v, exact after one CG step: 2 computations
-    TaskSet tasks =
-        new TaskSet(
-            List.of(
-                new MetaTask(
-                    QuadraticLoss.of(new double[][] {{1, 0}, {0, 1}}, new double[] {0, 0}),
-                    QuadraticLoss.of(new double[][] {{1, 0}, {0, 2}}, new double[] {1, 1}),
-                    1.0)));
+    TaskSet tasks = identityInnerTask();
     Map<String, Double> p = withVector(Map.of("lambda", 1.0), "theta", new double[] {2, -2});
     Map<String, Double> tight = new java.util.TreeMap<>(p);
     tight.put("epsilon", 1e-10);
@@ -183,6 +189,53 @@ class CountingProbesTest {
     Map<String, Double> loose = new java.util.TreeMap<>(p);
     loose.put("epsilon", 100.0);
     assertEquals(0, measure(new ImplicitGradientCostProbe(), instance(tasks, loose)));
+  }
+
+  /**
+   * Algorithm 2 with prescribed accuracies (audit M6). The by-hand instance above: AGD is exact
+   * after one step (K = 1 for any δ), CG after one step (k = 1 for any δ' below ‖g*‖ = ‖(2I)^{-1}
+   * v‖): K + k = 2 and the result is exact, so ε-accurate. With δ' above ‖g*(φ_K)‖, k = 0 returns g
+   * = 0, whose error ‖d_θL‖ exceeds a small ε: the schedule misses ε and the count is +∞.
+   */
+  @Test
+  void prescribedScheduleCountsBothSolvesAndChecksTheAccuracy() {
+    TaskSet tasks = identityInnerTask();
+    Map<String, Double> p =
+        new java.util.TreeMap<>(withVector(Map.of("lambda", 1.0), "theta", new double[] {2, -2}));
+    p.put("epsilon", 1e-6);
+    ImplicitGradientCostProbe accurate =
+        ImplicitGradientCostProbe.prescribed(
+            x -> new ImplicitGradientCostProbe.Schedule(1e-7, 5e-7));
+    assertEquals(2, measure(accurate, instance(tasks, p)));
+    ImplicitGradientCostProbe careless =
+        ImplicitGradientCostProbe.prescribed(
+            x -> new ImplicitGradientCostProbe.Schedule(1e-7, 100));
+    assertEquals(Double.POSITIVE_INFINITY, measure(careless, instance(tasks, p)));
+  }
+
+  /**
+   * On separable tasks a prescribed schedule (δ = ε/100, δ' = ε/2) reaches ε (checked, not assumed)
+   * and never needs fewer computations than the best schedule.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void prescribedScheduleNeedsAtLeastTheOptimalCount(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    TaskSet tasks = ProbeFixtures.separable(seed, 1 + (int) (seed % 2), 1, true);
+    double[] theta = ProbeFixtures.gaussian(r, tasks.dimension());
+    for (double epsilon = 1e-2; epsilon >= 1e-8; epsilon /= 100) {
+      Map<String, Double> p =
+          new java.util.TreeMap<>(withVector(Map.of("lambda", 2.0), "theta", theta));
+      p.put("epsilon", epsilon);
+      double eps = epsilon;
+      ImplicitGradientCostProbe prescribed =
+          ImplicitGradientCostProbe.prescribed(
+              x -> new ImplicitGradientCostProbe.Schedule(eps / 100, eps / 2));
+      double count = measure(prescribed, instance(tasks, p));
+      double best = measure(new ImplicitGradientCostProbe(), instance(tasks, p));
+      assertTrue(Double.isFinite(count), "missed epsilon = " + epsilon);
+      assertTrue(count >= best, count + " < optimal " + best);
+    }
   }
 
   /** Smaller ε never needs fewer computations; separable inner and outer losses. */

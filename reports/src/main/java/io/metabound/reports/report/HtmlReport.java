@@ -61,9 +61,10 @@ final class HtmlReport {
     SuiteSummary summary = c.summary();
     Map<Verdict, Integer> counts = summary.counts();
     s.append("<h1>MetaBound report</h1>\n<p class=\"meta\">")
-        .append(counts.get(Verdict.HOLDS)).append(" holds · ")
+        .append(counts.get(Verdict.HOLDS)).append(" holds (")
+        .append(summary.consistencyChecks().size()).append(" consistency checks of the encoding) · ")
         .append(counts.get(Verdict.VIOLATED)).append(" violated (")
-        .append(summary.unexpectedViolations().size()).append(" unexpected) · ")
+        .append(e(summary.violationBreakdown())).append(") · ")
         .append(counts.get(Verdict.INCONCLUSIVE)).append(" inconclusive · ")
         .append(counts.get(Verdict.OUT_OF_SCOPE)).append(" out of scope · ")
         .append(summary.notCheckable().size()).append(" not checkable · ")
@@ -143,8 +144,7 @@ final class HtmlReport {
                 ? (m == null ? "" : "exact")
                 : "[" + SuiteSummary.number(r.lower()) + ", " + SuiteSummary.number(r.upper()) + "]")
             .append("</td>").append(num(r.theoretical())).append(num(r.ratio()));
-        String verdict = r.verdict().name() + (r.tight() ? " (tight)" : "")
-            + (r.expectedFinding() != null && r.verdict() == Verdict.VIOLATED ? " (expected)" : "");
+        String verdict = SuiteSummary.verdictLabel(r);
         s.append("<td><span class=\"verdict ").append(r.verdict().name()).append("\">").append(e(verdict))
             .append("</span>");
         if (r.counterexample() != null) {
@@ -164,18 +164,10 @@ final class HtmlReport {
     }
     StringBuilder notes = new StringBuilder();
     for (CheckResult r : summary.results()) {
-      StringBuilder n = new StringBuilder();
-      if (r.expectedFinding() != null) {
-        n.append("expected finding: ").append(r.expectedFinding()).append("; ");
-      }
-      if (!r.note().isEmpty()) {
-        n.append(r.note()).append("; ");
-      }
-      if (r.negativeControl() != null) {
-        n.append("negative control: ").append(r.negativeControl().note());
-      }
-      if (n.length() > 0) {
-        notes.append("<li><code>").append(e(r.boundId())).append("</code>: ").append(e(n.toString())).append("</li>\n");
+      List<String> parts = SuiteSummary.noteParts(r);
+      if (!parts.isEmpty()) {
+        notes.append("<li><code>").append(e(r.boundId())).append("</code>: ").append(e(String.join("; ", parts)))
+            .append("</li>\n");
       }
     }
     if (notes.length() > 0) {

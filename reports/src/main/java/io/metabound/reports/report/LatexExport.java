@@ -144,7 +144,7 @@ final class LatexExport {
           .append(BoundLatex.escapeText(SuiteSummary.number(r.empirical()))).append(" & ")
           .append(BoundLatex.escapeText(SuiteSummary.number(r.theoretical()))).append(" & ")
           .append(BoundLatex.escapeText(SuiteSummary.number(r.ratio()))).append(" & ")
-          .append(BoundLatex.escapeText(r.verdict().name() + (r.tight() ? " (tight)" : ""))).append(" & ")
+          .append(BoundLatex.escapeText(SuiteSummary.verdictLabel(r))).append(" & ")
           .append(r.seed()).append(" \\\\\n");
     }
     if (summary.results().isEmpty()) {

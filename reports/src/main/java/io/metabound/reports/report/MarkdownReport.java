@@ -7,6 +7,7 @@ import io.metabound.experiments.check.SuiteSummary;
 import io.metabound.experiments.check.Verdict;
 import io.metabound.experiments.probe.Measurement;
 import io.metabound.experiments.sweep.OverlayGap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,11 +23,12 @@ final class MarkdownReport {
     Map<Verdict, Integer> counts = summary.counts();
     s.append(String.format(
         Locale.ROOT,
-        "%d holds · %d violated (%d unexpected) · %d inconclusive · %d out of scope · %d not checkable"
-            + " · %d reproductions%s%n%n",
+        "%d holds (%d consistency checks of the encoding) · %d violated (%s) · %d inconclusive · %d"
+            + " out of scope · %d not checkable · %d reproductions%s%n%n",
         counts.get(Verdict.HOLDS),
+        summary.consistencyChecks().size(),
         counts.get(Verdict.VIOLATED),
-        summary.unexpectedViolations().size(),
+        summary.violationBreakdown(),
         counts.get(Verdict.INCONCLUSIVE),
         counts.get(Verdict.OUT_OF_SCOPE),
         summary.notCheckable().size(),
@@ -59,7 +61,7 @@ final class MarkdownReport {
       s.append("| `").append(r.boundId()).append("` ").append(r.comparison().symbol()).append(" | ")
           .append(Markdown.cell(r.instanceDescription())).append(" | ").append(empirical).append(" | ")
           .append(SuiteSummary.number(r.theoretical())).append(" | ").append(SuiteSummary.number(r.ratio()))
-          .append(" | ").append(r.verdict().name()).append(r.tight() ? " (tight)" : "")
+          .append(" | ").append(SuiteSummary.verdictLabel(r))
           .append(r.counterexample() == null ? "" : " [counterexample](" + r.counterexample() + ")")
           .append(" | ").append(r.negativeControl() == null ? "" : r.negativeControl().status().name())
           .append(" | ").append(r.seed()).append(" |\n");
@@ -70,6 +72,17 @@ final class MarkdownReport {
     if (c.tightnessImage() != null) {
       s.append("\n![Tightness](").append(c.tightnessImage()).append(")\n\n[tightness.csv](")
           .append(c.tightnessCsv()).append(")\n");
+    }
+    StringBuilder notes = new StringBuilder();
+    for (CheckResult r : summary.results()) {
+      List<String> parts = SuiteSummary.noteParts(r);
+      if (!parts.isEmpty()) {
+        notes.append("- `").append(r.boundId()).append("`: ").append(Markdown.cell(String.join("; ", parts)))
+            .append('\n');
+      }
+    }
+    if (notes.length() > 0) {
+      s.append("\nNotes on the checks:\n\n").append(notes);
     }
     if (!summary.notCheckable().isEmpty()) {
       s.append("\nNot checkable:\n\n");

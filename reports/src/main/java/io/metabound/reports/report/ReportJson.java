@@ -43,6 +43,8 @@ final class ReportJson {
       o.put("bound", r.boundId());
       o.put("verdict", r.verdict().name());
       o.put("ratio", Double.isFinite(r.ratio()) ? Double.toString(r.ratio()) : String.valueOf(r.ratio()));
+      o.put("consistencyCheck", r.isConsistencyCheck());
+      o.put("ablation", r.ablation() == null ? null : r.ablation().status().name());
       o.put("profileImage", p.image());
       o.put("profileCsv", p.csv());
       o.put("counterexample", r.counterexample());
