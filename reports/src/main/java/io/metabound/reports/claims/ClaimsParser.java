@@ -55,6 +55,19 @@ public final class ClaimsParser {
   private ClaimsParser() {}
 
   /**
+   * Parses a claims file by its kind: a LaTeX draft ({@code .tex}, claims in {@code %! metabound}
+   * blocks, see {@link DraftClaims}) or YAML (anything else).
+   *
+   * @param text the file's content
+   * @param file the file name (its extension decides the kind; also used in messages)
+   */
+  public static List<Claim> parse(String text, String file) {
+    return file.toLowerCase(Locale.ROOT).endsWith(".tex")
+        ? DraftClaims.parse(text, file)
+        : parseYaml(text, file);
+  }
+
+  /**
    * Parses a YAML claims file.
    *
    * @param text the file's content

@@ -11,7 +11,6 @@ import io.metabound.reports.claims.Claim;
 import io.metabound.reports.claims.ClaimsFileException;
 import io.metabound.reports.claims.ClaimsParser;
 import io.metabound.reports.claims.ClaimsValidation;
-import io.metabound.reports.claims.DraftClaims;
 import io.metabound.reports.claims.ProbeResolver;
 import io.metabound.reports.claims.StandardProbes;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -100,10 +98,7 @@ public final class ClaimsCommand implements Callable<Integer> {
     String name = file.toString();
     List<Claim> claims;
     try {
-      claims =
-          name.toLowerCase(Locale.ROOT).endsWith(".tex")
-              ? DraftClaims.parse(text, name)
-              : ClaimsParser.parseYaml(text, name);
+      claims = ClaimsParser.parse(text, name);
     } catch (ClaimsFileException e) {
       throw new UserInputException(e.getMessage(), e);
     }

@@ -284,9 +284,7 @@ public final class ReportGenerator {
     String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
     try {
       List<io.metabound.reports.claims.Claim> claims =
-          name.toLowerCase(Locale.ROOT).endsWith(".tex")
-              ? io.metabound.reports.claims.DraftClaims.parse(text, name)
-              : io.metabound.reports.claims.ClaimsParser.parseYaml(text, name);
+          io.metabound.reports.claims.ClaimsParser.parse(text, name);
       Path folder = dir.resolve(CLAIMS);
       Files.createDirectories(folder);
       io.metabound.reports.claims.ClaimsValidation validation =
