@@ -90,8 +90,7 @@ public final class ReportCommand implements Callable<Integer> {
     ReportGenerator.Outcome outcome = ReportGenerator.generate(request);
     PrintWriter stdout = spec.commandLine().getOut();
     // the table itself is in the report; the console gets the counts and what failed
-    String[] text = outcome.summary().toText().split("\n");
-    stdout.println(text[text.length - 1]);
+    stdout.println(outcome.summary().countLine());
     for (io.metabound.experiments.check.CheckResult r : outcome.summary().unexpectedViolations()) {
       stdout.println("VIOLATED " + r.boundId() + " on " + r.instanceDescription()
           + (r.counterexample() == null ? "" : " (" + outcome.out().resolve(r.counterexample()) + ")"));
