@@ -100,8 +100,8 @@ public final class RegistryOverlay {
     Map<String, String> drawnFormulas = new TreeMap<>();
     for (Bound bound : stepsizeConditions()) {
       String reason = inapplicable(bound, estimator, innerSteps);
-      if (reason == null) {
-        reason = sameAsDrawn(bound, drawnFormulas);
+      if (reason == null && drawnFormulas.containsKey(lineKey(bound))) {
+        reason = "the same line as " + drawnFormulas.get(lineKey(bound)) + ", drawn once";
       }
       if (reason != null) {
         skipped.add(bound.id() + ": " + reason);
@@ -126,6 +126,7 @@ public final class RegistryOverlay {
                   List.of(Polyline.vertical(at.value, window.yMin(), window.yMax())),
                   null,
                   "α = " + String.format(Locale.ROOT, "%.4g", at.value)));
+          drawnFormulas.put(lineKey(bound), bound.id());
         }
         continue;
       }
@@ -135,9 +136,7 @@ public final class RegistryOverlay {
       String failure = null;
       for (int i = 0; i <= SAMPLES && failure == null; i++) {
         x[i] = from + (window.xMax() - from) * i / SAMPLES;
-        TreeMap<String, Double> values = new TreeMap<>(base);
-        values.put("alpha", x[i]);
-        Evaluated at = evaluate(bound, values);
+        Evaluated at = evaluateAt(bound, base, "alpha", x[i]);
         failure = at.reason;
         // outside the bound's hypotheses the curve is not drawn
         y[i] = at.inScope ? at.value : Double.NaN;
@@ -160,16 +159,8 @@ public final class RegistryOverlay {
           constant && !Double.isNaN(y[0])
               ? "β = " + String.format(Locale.ROOT, "%.4g", y[0])
               : "β = " + bound.formula().toPlain();
-      DoubleUnaryOperator predicted =
-          bound.relation() == Relation.STEPSIZE_THRESHOLD
-              ? alpha -> {
-                TreeMap<String, Double> values = new TreeMap<>(base);
-                values.put("alpha", alpha);
-                Evaluated at = evaluate(bound, values);
-                return at.inScope && at.reason == null ? at.value : Double.NaN;
-              }
-              : null;
-      drawn.add(overlay(bound, segments, predicted, what));
+      drawn.add(overlay(bound, segments, predicted(bound, base, "alpha"), what));
+      drawnFormulas.put(lineKey(bound), bound.id());
     }
     return new Selection(drawn, skipped);
   }
@@ -214,9 +205,7 @@ public final class RegistryOverlay {
       double[] y = new double[x.length];
       String failure = null;
       for (int n = firstN; n <= lastN && failure == null; n++) {
-        TreeMap<String, Double> values = new TreeMap<>(constants);
-        values.put("N", (double) n);
-        Evaluated at = evaluate(bound, values);
+        Evaluated at = evaluateAt(bound, constants, "N", n);
         failure = at.reason;
         int k = 2 * (n - firstN);
         x[k] = n - 0.5;
@@ -228,40 +217,52 @@ public final class RegistryOverlay {
         skipped.add(bound.id() + ": " + failure);
         continue;
       }
-      DoubleUnaryOperator predicted =
-          bound.relation() == Relation.STEPSIZE_THRESHOLD
-              ? n -> {
-                TreeMap<String, Double> values = new TreeMap<>(constants);
-                values.put("N", n);
-                Evaluated at = evaluate(bound, values);
-                return at.inScope && at.reason == null ? at.value : Double.NaN;
-              }
-              : null;
+
       drawn.add(
           overlay(
               bound,
               SpectralOverlay.clipToWindow(x, y, window),
-              predicted,
+              predicted(bound, constants, "N"),
               "α = " + bound.formula().toPlain()));
     }
     return new Selection(drawn, skipped);
   }
 
   /**
-   * Why a bound is not drawn again: another result of the same paper with the same formula and
-   * relation is already on the map (e.g. Ji2022 Corollaries 6 and 10 both choose α = 1/(8NL)).
+   * What makes two conditions the same line: the paper, quantity, relation and formula (e.g. Ji2022
+   * Corollaries 6 and 10 both choose α = 1/(8NL)); a line is drawn once.
    */
-  private static String sameAsDrawn(Bound bound, Map<String, String> drawnFormulas) {
-    String key =
-        bound.reference().paper()
-            + "|"
-            + bound.quantity()
-            + "|"
-            + bound.relation()
-            + "|"
-            + bound.formula().toPlain();
-    String earlier = drawnFormulas.putIfAbsent(key, bound.id());
-    return earlier == null ? null : "the same line as " + earlier + ", drawn once";
+  private static String lineKey(Bound bound) {
+    return bound.reference().paper()
+        + "|"
+        + bound.quantity()
+        + "|"
+        + bound.relation()
+        + "|"
+        + bound.formula().toPlain();
+  }
+
+  /**
+   * The threshold a stepsize condition predicts along the swept {@code symbol} (compared with the
+   * empirical boundary); null for a stepsize choice, which predicts nothing.
+   */
+  private static DoubleUnaryOperator predicted(
+      Bound bound, Map<String, Double> base, String symbol) {
+    if (bound.relation() != Relation.STEPSIZE_THRESHOLD) {
+      return null;
+    }
+    return v -> {
+      Evaluated at = evaluateAt(bound, base, symbol, v);
+      return at.inScope && at.reason == null ? at.value : Double.NaN;
+    };
+  }
+
+  /** {@link #evaluate} with one swept symbol set on top of the fixed values. */
+  private static Evaluated evaluateAt(
+      Bound bound, Map<String, Double> base, String symbol, double value) {
+    TreeMap<String, Double> values = new TreeMap<>(base);
+    values.put(symbol, value);
+    return evaluate(bound, values);
   }
 
   /** The registry's stepsize conditions other than Takagi2019's per-eigenvalue ones. */
@@ -329,10 +330,11 @@ public final class RegistryOverlay {
     Set<String> free = new TreeSet<>(bound.allSymbols());
     free.removeAll(values.keySet());
     free.removeAll(SWEPT);
+    Bindings bound1 = Bindings.of(with(values, free, 1.0));
     double first;
     double second;
     try {
-      first = bound.evaluate(Bindings.of(with(values, free, 1.0)));
+      first = bound.evaluate(bound1);
       second = bound.evaluate(Bindings.of(with(values, free, 2.0)));
     } catch (EvaluationException e) {
       return new Evaluated(Double.NaN, false, "cannot be evaluated here: " + e.getMessage());
@@ -345,7 +347,6 @@ public final class RegistryOverlay {
           false,
           "depends on " + String.join(", ", formulaFree) + ", which the tasks do not fix");
     }
-    Bindings bound1 = Bindings.of(with(values, free, 1.0));
     boolean inScope = true;
     for (Assumption a : bound.assumptions()) {
       if (!a.isCheckable() || !values.keySet().containsAll(a.symbols())) {
