@@ -3,6 +3,8 @@ package io.metabound.experiments.check;
 import io.metabound.experiments.probe.Measurement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs many checks with one seed and corrects Monte Carlo verdicts for multiplicity.
@@ -44,9 +46,24 @@ public final class CheckSuite {
 
   /** Runs every check in insertion order, then applies Holm's correction. */
   public SuiteSummary run(CheckSettings settings) {
+    return run(settings, (index, check) -> {}, result -> result);
+  }
+
+  /**
+   * Runs every check in insertion order, then applies Holm's correction.
+   *
+   * @param starting called with the number of checks done and the check about to run (progress)
+   * @param finished applied to each result before the correction (e.g. to rewrite the path of its
+   *     counterexample file); must not change the verdict or the measurement
+   */
+  public SuiteSummary run(
+      CheckSettings settings,
+      BiConsumer<Integer, BoundCheck> starting,
+      UnaryOperator<CheckResult> finished) {
     List<CheckResult> results = new ArrayList<>();
     for (BoundCheck check : checks) {
-      results.add(check.run(settings));
+      starting.accept(results.size(), check);
+      results.add(finished.apply(check.run(settings)));
     }
     return summarise(results, notCheckable, settings);
   }

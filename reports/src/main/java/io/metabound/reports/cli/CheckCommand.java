@@ -155,17 +155,19 @@ public final class CheckCommand implements Callable<Integer> {
     }
     SuiteSummary summary;
     try {
-      // one check at a time, so a terminal shows progress (quiet when not a TTY)
-      List<CheckResult> results = new ArrayList<>();
+      // a terminal shows progress (quiet when not a TTY)
       try (TerminalProgress progress =
           TerminalProgress.start("check", suite.checks().size(), " bounds", 2)) {
-        for (BoundCheck check : suite.checks()) {
-          progress.message(check.boundId());
-          results.add(check.run(settings));
-          progress.accept(results.size());
-        }
+        summary =
+            suite.run(
+                settings,
+                (done, check) -> {
+                  progress.accept(done);
+                  progress.message(check.boundId());
+                },
+                result -> result);
+        progress.accept(suite.checks().size());
       }
-      summary = CheckSuite.summarise(results, suite.notCheckable(), settings);
     } catch (UncheckedIOException e) {
       throw new UserInputException(e.getMessage() + ": " + e.getCause().getMessage(), e);
     }

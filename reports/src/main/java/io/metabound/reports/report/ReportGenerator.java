@@ -113,17 +113,11 @@ public final class ReportGenerator {
       Files.createDirectories(counterexamples);
       CheckSettings settings = suite.settings().withCounterexampleDirectory(counterexamples);
       CheckSuite checkSuite = suite.suite();
-      List<CheckResult> results = new ArrayList<>();
-      for (BoundCheck check : checkSuite.checks()) {
-        counter.step("check " + check.boundId());
-        CheckResult r = check.run(settings);
-        if (r.counterexample() != null) {
-          // the report moves: link the file relative to the report
-          r = r.withCounterexample(dir.relativize(Path.of(r.counterexample())).toString().replace('\\', '/'));
-        }
-        results.add(r);
-      }
-      SuiteSummary summary = CheckSuite.summarise(results, checkSuite.notCheckable(), settings);
+      SuiteSummary summary =
+          checkSuite.run(
+              settings,
+              (done, check) -> counter.step("check " + check.boundId()),
+              r -> relativeCounterexample(r, dir));
       summary.writeTo(dir.resolve(CHECKS));
       timings.put("checks", seconds(t));
 
@@ -260,6 +254,14 @@ public final class ReportGenerator {
         c.heatmaps(), c.registry(), c.notebooks(), c.claims());
   }
 
+  /** The report moves into place: a result's counterexample is linked relative to the report. */
+  private static CheckResult relativeCounterexample(CheckResult r, Path dir) {
+    return r.counterexample() == null
+        ? r
+        : r.withCounterexample(
+            dir.relativize(Path.of(r.counterexample())).toString().replace('\\', '/'));
+  }
+
   /** Folder of the claims' verdicts and counterexamples inside the report. */
   static final String CLAIMS = "claims";
 
@@ -299,11 +301,7 @@ public final class ReportGenerator {
       // the report moves into place: counterexamples are linked relative to the report
       List<CheckResult> relative = new ArrayList<>();
       for (CheckResult r : validation.results()) {
-        relative.add(
-            r.counterexample() == null
-                ? r
-                : r.withCounterexample(
-                    dir.relativize(Path.of(r.counterexample())).toString().replace('\\', '/')));
+        relative.add(relativeCounterexample(r, dir));
       }
       validation =
           new io.metabound.reports.claims.ClaimsValidation(
