@@ -3,15 +3,19 @@ package io.metabound.experiments.task;
 import java.util.Arrays;
 
 /**
- * The quadratic loss {@code f(w) = ½ (w − c)ᵀ H (w − c)} with symmetric (possibly indefinite)
- * {@code H}.
+ * The quadratic loss {@code f(w) = ½ (w − c)ᵀ H (w − c) + f₀} with symmetric (possibly
+ * indefinite) {@code H} and a constant offset {@code f₀} (0 for the task-file quadratics; the
+ * residual {@code ½‖y − Xĉ‖²/n} of a least-squares loss written in this form).
  *
- * <p>Gradient {@code H(w − c)}, constant Hessian {@code H}, Hessian-Lipschitz constant ρ = 0.
+ * <p>Gradient {@code H(w − c)}, constant Hessian {@code H}, Hessian-Lipschitz constant ρ = 0. The
+ * offset changes values only, never a derivative.
  *
  * @param hessian symmetric {@code d×d} matrix, row-major ({@code d*d} entries)
  * @param centre the point {@code c}
+ * @param offset the constant {@code f₀} (finite)
  */
-public record QuadraticLoss(double[] hessian, double[] centre) implements SmoothLoss {
+public record QuadraticLoss(double[] hessian, double[] centre, double offset)
+    implements SmoothLoss {
 
   public QuadraticLoss {
     int d = centre.length;
@@ -19,8 +23,21 @@ public record QuadraticLoss(double[] hessian, double[] centre) implements Smooth
       throw new IllegalArgumentException(
           "H has " + hessian.length + " entries, expected " + d + "x" + d);
     }
+    if (!Double.isFinite(offset)) {
+      throw new IllegalArgumentException("the offset f0 must be finite, got " + offset);
+    }
     hessian = hessian.clone();
     centre = centre.clone();
+  }
+
+  /** {@code ½ (w − c)ᵀ H (w − c)}, without offset. */
+  public QuadraticLoss(double[] hessian, double[] centre) {
+    this(hessian, centre, 0.0);
+  }
+
+  /** The same loss with another constant offset. */
+  public QuadraticLoss withOffset(double newOffset) {
+    return new QuadraticLoss(hessian, centre, newOffset);
   }
 
   /** Builds the loss from a matrix given as rows. */
@@ -49,7 +66,7 @@ public record QuadraticLoss(double[] hessian, double[] centre) implements Smooth
   @Override
   public double value(double[] w) {
     int d = centre.length;
-    // f = ½ (w−c)ᵀ H (w−c)
+    // f = ½ (w−c)ᵀ H (w−c) + f₀
     double s = 0;
     for (int r = 0; r < d; r++) {
       double row = 0;
@@ -58,7 +75,7 @@ public record QuadraticLoss(double[] hessian, double[] centre) implements Smooth
       }
       s += (w[r] - centre[r]) * row;
     }
-    return 0.5 * s;
+    return 0.5 * s + offset;
   }
 
   @Override
@@ -106,16 +123,23 @@ public record QuadraticLoss(double[] hessian, double[] centre) implements Smooth
   public boolean equals(Object o) {
     return o instanceof QuadraticLoss q
         && Arrays.equals(hessian, q.hessian)
-        && Arrays.equals(centre, q.centre);
+        && Arrays.equals(centre, q.centre)
+        && Double.compare(offset, q.offset) == 0;
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(hessian) + Arrays.hashCode(centre);
+    return 31 * (31 * Arrays.hashCode(hessian) + Arrays.hashCode(centre))
+        + Double.hashCode(offset);
   }
 
   @Override
   public String toString() {
-    return "QuadraticLoss[d=" + centre.length + ", c=" + Arrays.toString(centre) + "]";
+    return "QuadraticLoss[d="
+        + centre.length
+        + ", c="
+        + Arrays.toString(centre)
+        + (offset == 0 ? "" : ", f0=" + offset)
+        + "]";
   }
 }

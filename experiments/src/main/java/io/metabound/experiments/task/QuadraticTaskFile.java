@@ -23,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Task i has the inner (support) loss {@code ½(w − c)ᵀH(w − c)}; {@code "G"} and {@code "e"},
  * given together, make it a finite-sum task with the outer (query) loss {@code ½(w − e)ᵀG(w − e)},
  * otherwise the outer loss is the same object as the inner one (resampling case). {@code "weight"}
- * is optional (default 1, must be finite and ≥ 0). Other fields are ignored.
+ * is optional (default 1, must be finite and ≥ 0). {@code "offset"} and {@code "outer_offset"} are
+ * optional constants added to the inner and outer loss values (default 0; written only when
+ * non-zero): a least-squares loss {@code (1/2n)‖Xw − y‖²} is {@code ½(w − ĉ)ᵀ(XᵀX/n)(w − ĉ)} plus
+ * its residual. Other fields are ignored.
  *
  * <p>Validation (every error a {@link TaskFileException} naming the file and field, never a raw
  * Jackson exception): valid JSON without duplicate keys; an object with a non-empty {@code "tasks"}
@@ -138,6 +141,11 @@ public final class QuadraticTaskFile {
       if (hasG) {
         outer = loss(node, "G", "e", at);
       }
+      inner = withOffset(inner, node, "offset", at);
+      outer = hasG ? withOffset(outer, node, "outer_offset", at) : inner;
+      if (!hasG && node.has("outer_offset")) {
+        throw error(at + ".outer_offset", "given without \"G\" and \"e\" (it offsets a test loss)");
+      }
       double weight = 1;
       JsonNode w = node.get("weight");
       if (w != null) {
@@ -147,6 +155,12 @@ public final class QuadraticTaskFile {
         }
       }
       return new MetaTask(inner, outer, weight);
+    }
+
+    /** The loss with the task's optional constant {@code field} (a least-squares residual). */
+    private QuadraticLoss withOffset(QuadraticLoss loss, JsonNode task, String field, String at) {
+      JsonNode node = task.get(field);
+      return node == null ? loss : loss.withOffset(number(node, at + "." + field));
     }
 
     private QuadraticLoss loss(JsonNode task, String matrixName, String centreName, String at) {
@@ -323,10 +337,17 @@ public final class QuadraticTaskFile {
       }
       out.append("    {\n");
       appendLoss(out, inner, "H", "c", at);
+      if (inner.offset() != 0) {
+        out.append(",\n      \"offset\": ").append(number(inner.offset(), at + ".offset"));
+      }
       boolean separateOuter = !t.isSameLoss();
       if (separateOuter) {
         out.append(",\n");
         appendLoss(out, outer, "G", "e", at);
+        if (outer.offset() != 0) {
+          out.append(",\n      \"outer_offset\": ")
+              .append(number(outer.offset(), at + ".outer_offset"));
+        }
       }
       if (t.weight() != 1) {
         out.append(",\n      \"weight\": ").append(number(t.weight(), at + ".weight"));

@@ -55,6 +55,27 @@ class QuadraticTaskFileTest {
   }
 
   @Test
+  void offsetsAreReadAddedToValuesAndWrittenBack() {
+    // f(w) = ½ (w − 1)² · 4 + 0.25 and a test loss ½ (w − 2)² · 1 + 0.5; at w = 0: 2.25 and 2.5
+    TaskSet tasks =
+        QuadraticTaskFile.parse(
+            "{\"tasks\": [{\"H\": [[4]], \"c\": [1], \"offset\": 0.25,"
+                + " \"G\": [[1]], \"e\": [2], \"outer_offset\": 0.5}]}",
+            "t.json");
+    assertEquals(2.25, tasks.get(0).inner().value(new double[] {0}));
+    assertEquals(2.5, tasks.get(0).outer().value(new double[] {0}));
+    String json = QuadraticTaskFile.toJson(tasks);
+    assertTrue(json.contains("\"offset\": 0.25") && json.contains("\"outer_offset\": 0.5"), json);
+    assertEquals(tasks.tasks(), QuadraticTaskFile.parse(json, "again.json").tasks());
+    // a plain file has no offset fields, so existing files are written byte for byte as before
+    assertFalse(QuadraticTaskFile.toJson(QuadraticTaskFile.parse("{\"tasks\": [" + TWO_D + "]}", "p"))
+        .contains("offset"));
+    assertTrue(
+        failure("{\"tasks\": [{\"H\": [[1]], \"c\": [0], \"outer_offset\": 1}]}")
+            .contains("outer_offset"));
+  }
+
+  @Test
   void readsFiniteSumTasks() {
     TaskSet tasks =
         QuadraticTaskFile.parse(
