@@ -10,12 +10,16 @@ import java.util.TreeMap;
 /** An immutable assignment of values to symbol names, used to evaluate expressions. */
 public final class Bindings {
 
-  private static final Bindings EMPTY = new Bindings(new TreeMap<>());
+  private static final Bindings EMPTY = new Bindings(new TreeMap<>(), Set.of());
 
   private final TreeMap<String, Double> values;
 
-  private Bindings(TreeMap<String, Double> values) {
+  /** Symbols whose catalogued domain is not enforced: their caller declared their range. */
+  private final Set<String> declaredDomains;
+
+  private Bindings(TreeMap<String, Double> values, Set<String> declaredDomains) {
     this.values = values;
+    this.declaredDomains = declaredDomains;
   }
 
   /**
@@ -39,7 +43,27 @@ public final class Bindings {
           Objects.requireNonNull(entry.getKey(), "symbol name"),
           Objects.requireNonNull(entry.getValue(), () -> "value of " + entry.getKey()));
     }
-    return new Bindings(copy);
+    return new Bindings(copy, Set.of());
+  }
+
+  /**
+   * A copy in which the catalogued domains of {@code names} are not enforced at evaluation: the
+   * caller has declared those symbols' ranges itself (a claim over {@code alpha ∈ [−1/L, 0]} gives
+   * α its domain, not the catalogue's {@code α ≥ 0}).
+   *
+   * @param names the symbols whose domain the caller declares
+   * @return the new bindings; this one is unchanged
+   */
+  public Bindings withDeclaredDomains(Set<String> names) {
+    return new Bindings(values, Set.copyOf(names));
+  }
+
+  /**
+   * @param name a symbol name
+   * @return true when evaluation checks the catalogued domain of {@code name}
+   */
+  public boolean checksDomainOf(String name) {
+    return !declaredDomains.contains(name);
   }
 
   /**
@@ -53,7 +77,7 @@ public final class Bindings {
     Objects.requireNonNull(name, "name");
     TreeMap<String, Double> copy = new TreeMap<>(values);
     copy.put(name, value);
-    return new Bindings(copy);
+    return new Bindings(copy, declaredDomains);
   }
 
   /**
@@ -81,12 +105,14 @@ public final class Bindings {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Bindings bindings && values.equals(bindings.values);
+    return other instanceof Bindings bindings
+        && values.equals(bindings.values)
+        && declaredDomains.equals(bindings.declaredDomains);
   }
 
   @Override
   public int hashCode() {
-    return values.hashCode();
+    return 31 * values.hashCode() + declaredDomains.hashCode();
   }
 
   @Override

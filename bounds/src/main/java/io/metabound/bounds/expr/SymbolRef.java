@@ -36,7 +36,9 @@ public record SymbolRef(String name) implements Expression {
     }
     double value = bound.getAsDouble();
     Optional<Symbol> symbol = SymbolCatalogue.lookup(name);
-    if (symbol.isPresent() && !symbol.get().domain().contains(value)) {
+    if (symbol.isPresent()
+        && bindings.checksDomainOf(name)
+        && !symbol.get().domain().contains(value)) {
       throw new EvaluationException(
           "symbol "
               + name

@@ -226,14 +226,16 @@ public final class BoundCheck {
 
   private CheckResult evaluateTuned(Instance instance, CheckSettings settings) {
     return evaluate(
+        theory,
         instance,
         settings.confirmationMeasurement(),
         settings.relativeTolerance(),
-        settings.familyWiseLevel());
+        settings.familyWiseLevel(),
+        true);
   }
 
   /**
-   * Checks one instance.
+   * Checks one instance, confirming a comparison at or past the bound in extended precision.
    *
    * @param instance the instance (its seed drives the probe)
    * @param measurement confidence level and sample count for the probe
@@ -245,72 +247,86 @@ public final class BoundCheck {
       MeasurementSettings measurement,
       double relativeTolerance,
       double familyWiseLevel) {
-    return evaluate(theory, instance, measurement, relativeTolerance, familyWiseLevel);
+    return evaluate(theory, instance, measurement, relativeTolerance, familyWiseLevel, true);
   }
 
+  /**
+   * One instance against {@code bound}. In double: the bound's value and rounding floor, the
+   * measurement, {@link VerdictRule}. With {@code confirm}, an exact measurement past the screen
+   * tolerance is re-decided by {@link ExtendedPrecision} when both sides have a field form (the
+   * search leaves this out for speed; every reported verdict has it), and a VIOLATED verdict
+   * without one records that it was decided in double.
+   */
   private CheckResult evaluate(
       TheoreticalBound bound,
       Instance instance,
       MeasurementSettings measurement,
       double relativeTolerance,
-      double familyWiseLevel) {
+      double familyWiseLevel,
+      boolean confirm) {
     List<String> unmet = bound.unmetAssumptions(instance);
-    ExpectedFinding finding = expectedFinding;
+    CheckResult.Builder result =
+        CheckResult.builder(boundId, probe.quantityId(), comparison)
+            .instance(instance, instance.seed())
+            .confidenceLevel(measurement.confidenceLevel())
+            .familyWiseLevel(familyWiseLevel)
+            .expectedFinding(expectedFinding)
+            .remarks(remarks.at(instance));
     if (!unmet.isEmpty()) {
-      return new CheckResult(
-          boundId,
-          probe.quantityId(),
-          comparison,
-          Verdict.OUT_OF_SCOPE,
-          null,
-          Double.NaN,
-          Double.NaN,
-          false,
-          instance,
-          instance.seed(),
-          measurement.confidenceLevel(),
-          familyWiseLevel,
-          finding,
-          "assumptions not met: " + String.join("; ", unmet),
-          unmet,
-          null,
-          null,
-          List.of(),
-          null,
-          remarks.at(instance),
-          null);
+      return result
+          .verdict(Verdict.OUT_OF_SCOPE)
+          .note("assumptions not met: " + String.join("; ", unmet))
+          .unmetAssumptions(unmet)
+          .build();
     }
     double value = bound.value(instance);
     Measurement m = probe.measure(instance, measurement);
-    VerdictRule.Decision decision = VerdictRule.decide(comparison, m, value, relativeTolerance);
-    double level = m.isStochastic() ? m.confidenceLevel() : 1.0;
-    return new CheckResult(
-        boundId,
-        probe.quantityId(),
-        comparison,
-        decision.verdict(),
-        m,
-        value,
-        comparison.ratio(m.value(), value),
-        decision.tight(),
-        instance,
-        instance.seed(),
-        level,
-        familyWiseLevel,
-        finding,
-        decision.note(),
-        List.of(),
-        null,
-        null,
-        List.of(),
-        null,
-        remarks.at(instance),
-        null);
+    double floor = bound.roundingFloor(instance);
+    VerdictRule.Decision decision =
+        VerdictRule.decide(comparison, m, value, relativeTolerance, floor);
+    result
+        .verdict(decision.verdict())
+        .measurement(m)
+        .theoretical(value, comparison.ratio(m.value(), value))
+        .tight(decision.tight())
+        .confidenceLevel(m.isStochastic() ? m.confidenceLevel() : 1.0)
+        .note(decision.note());
+    if (!confirm) {
+      return result.build();
+    }
+    if (m.kind() == Measurement.Kind.EXACT
+        && VerdictRule.beyondScreen(comparison, m.value(), value, floor)) {
+      ExtendedPrecision.Outcome outcome =
+          ExtendedPrecision.confirm(comparison, bound, probe, instance, relativeTolerance);
+      if (outcome.available()) {
+        return result
+            .verdict(outcome.verdict())
+            .measurement(Measurement.exact(outcome.measured()))
+            .theoretical(outcome.theoretical(), outcome.ratio())
+            .tight(outcome.tight())
+            .confirmation(outcome.confirmation())
+            .build();
+      }
+      if (decision.verdict() == Verdict.VIOLATED) {
+        result.confirmation(outcome.confirmation());
+      }
+    } else if (decision.verdict() == Verdict.VIOLATED) {
+      result.confirmation(
+          Confirmation.inDouble(
+              m.isStochastic()
+                  ? "decided by its confidence interval (Monte Carlo): rounding is far below it"
+                  : m.kind() == Measurement.Kind.BRACKETED
+                      ? "decided by its certified enclosure"
+                      : "excess beyond the tolerance and the rounding floor " + floor));
+    }
+    return result.build();
   }
 
   /**
-   * Searches the domain, decides, shrinks a violation, writes the counterexample (when a directory
-   * is set and the instance is quadratic) and runs the negative control.
+   * Searches the domain, confirms the verdict on the best instances (extended precision where the
+   * check has a field form), shrinks a violation and writes the worst and the shrunk instance as
+   * replayable counterexamples (when a directory is set and the instance is quadratic), downgrades
+   * a HOLDS resting on too little of the domain to INCONCLUSIVE, and runs the controls.
    */
   public CheckResult run(CheckSettings suiteSettings) {
     CheckSettings settings = effectiveSettings(suiteSettings);
@@ -319,47 +335,75 @@ public final class BoundCheck {
     SearchStatistics search =
         new SearchStatistics(
             domain.description(),
+            settings.evaluationBudget(),
             found.evaluations(),
             found.inScopeEvaluations(),
             found.restarts(),
             found.bestScore(),
             found.timeCapHit(),
-            0);
+            0,
+            found.collapsed());
     if (found.best() == null) {
       return outOfScopeEverywhere(settings, search);
     }
-    Instance best = found.best().withSeed(Seeds.derive(settings.seed(), CONFIRMATION_STREAM));
+    long confirmationSeed = Seeds.derive(settings.seed(), CONFIRMATION_STREAM);
+    Instance best = found.best().withSeed(confirmationSeed);
     CheckResult confirmed = evaluateTuned(best, settings);
-    CheckResult result = confirmed;
-    if (confirmed.verdict() == Verdict.VIOLATED && settings.shrinkBudget() > 0) {
-      Shrinker.Result shrunk =
-          Shrinker.shrink(
-              best,
-              candidate ->
-                  domain.admits(candidate)
-                      && evaluateTuned(candidate, settings).verdict() == Verdict.VIOLATED,
-              settings.shrinkBudget());
-      result = evaluateTuned(shrunk.instance(), settings).withShrinkSteps(shrunk.steps());
-      search = search.withShrinkEvaluations(shrunk.evaluations());
-      if (!shrunk.steps().isEmpty()) {
-        result =
-            result.withNote(
-                "shrunk in "
-                    + shrunk.steps().size()
-                    + " steps from "
-                    + best.describe()
-                    + (shrunk.budgetExhausted() ? " (shrink budget exhausted)" : ""));
-      }
-      if (settings.counterexampleDirectory() != null && shrunk.instance().isQuadratic()) {
-        Path file =
-            settings.counterexampleDirectory().resolve(CounterexampleFile.fileName(boundId));
-        try {
-          CounterexampleFile.write(file, result, settings);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot write counterexample " + file, e);
+    if (refutedInExtendedPrecision(confirmed, found.bestScore())) {
+      // the best double ratio was a rounding residue: the next leaders may hold a real violation
+      for (Instance leader : found.leaders()) {
+        CheckResult c = evaluateTuned(leader.withSeed(confirmationSeed), settings);
+        if (worse(c, confirmed)) {
+          confirmed = c;
+          best = c.instance();
         }
-        result = result.withCounterexample(file.toString());
       }
+    }
+    CheckResult result = confirmed;
+    if (confirmed.verdict() == Verdict.VIOLATED) {
+      WorstCase worst = WorstCase.of(confirmed);
+      if (settings.shrinkBudget() > 0) {
+        Shrinker.Result shrunk =
+            Shrinker.shrink(
+                best,
+                candidate ->
+                    domain.admits(candidate)
+                        && evaluateTuned(candidate, settings).verdict() == Verdict.VIOLATED,
+                settings.shrinkBudget());
+        result = evaluateTuned(shrunk.instance(), settings).withShrinkSteps(shrunk.steps());
+        search = search.withShrinkEvaluations(shrunk.evaluations());
+        if (!shrunk.steps().isEmpty()) {
+          result =
+              result.withNote(
+                  "shrunk in "
+                      + shrunk.steps().size()
+                      + " steps from the worst instance found, "
+                      + best.describe()
+                      + " (ratio "
+                      + SuiteSummary.number(worst.ratio())
+                      + ")"
+                      + (shrunk.budgetExhausted() ? " (shrink budget exhausted)" : ""));
+        }
+      }
+      Path directory = settings.counterexampleDirectory();
+      if (directory != null && result.instance().isQuadratic()) {
+        result =
+            result.withCounterexample(
+                write(directory.resolve(CounterexampleFile.fileName(boundId)), result, settings));
+        worst =
+            worst.withCounterexample(
+                write(
+                    directory.resolve(CounterexampleFile.worstFileName(boundId)),
+                    confirmed.withWorst(null),
+                    settings));
+      }
+      result = result.withWorst(worst);
+    } else if (confirmed.verdict() == Verdict.HOLDS && search.scopeProblem() != null) {
+      result =
+          result.toBuilder()
+              .verdict(Verdict.INCONCLUSIVE)
+              .note("too little of the domain was in scope to support HOLDS: " + search.scopeProblem())
+              .build();
     }
     result = result.withSearch(search);
     if (settings.negativeControlStrength() > 0) {
@@ -370,6 +414,32 @@ public final class BoundCheck {
       result = result.withAblation(ablationControl(best, settings));
     }
     return result;
+  }
+
+  /**
+   * True when the search saw a ratio above 1 on the best instance but the extended-precision
+   * confirmation found it within the bound: the double ratio was a rounding residue.
+   */
+  private static boolean refutedInExtendedPrecision(CheckResult confirmed, double searchRatio) {
+    return confirmed.verdict() != Verdict.VIOLATED
+        && confirmed.precision() == Confirmation.Precision.EXTENDED
+        && searchRatio > 1;
+  }
+
+  /** True when {@code a} is a worse outcome for the bound than {@code b}: violated, or larger ratio. */
+  private static boolean worse(CheckResult a, CheckResult b) {
+    boolean av = a.verdict() == Verdict.VIOLATED;
+    boolean bv = b.verdict() == Verdict.VIOLATED;
+    return av != bv ? av : a.ratio() > b.ratio();
+  }
+
+  private static String write(Path file, CheckResult result, CheckSettings settings) {
+    try {
+      CounterexampleFile.write(file, result, settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write counterexample " + file, e);
+    }
+    return file.toString();
   }
 
   /**
@@ -406,7 +476,8 @@ public final class BoundCheck {
               candidate,
               settings.confirmationMeasurement(),
               settings.relativeTolerance(),
-              settings.familyWiseLevel());
+              settings.familyWiseLevel(),
+              true);
       if (ablatedResult.verdict() == Verdict.OUT_OF_SCOPE) {
         continue;
       }
@@ -500,7 +571,8 @@ public final class BoundCheck {
                   instance,
                   searchMeasurement,
                   settings.relativeTolerance(),
-                  settings.familyWiseLevel());
+                  settings.familyWiseLevel(),
+                  false);
           return r.verdict() == Verdict.OUT_OF_SCOPE ? Double.NaN : r.ratio();
         },
         Seeds.derive(settings.seed(), stream),
@@ -525,31 +597,20 @@ public final class BoundCheck {
     SearchSpace first = domain.searchSpaces().get(0);
     Instance sample = first.decode(first.lowerBounds(), settings.seed());
     List<String> unmet = theory.unmetAssumptions(sample);
-    ExpectedFinding finding = expectedFinding;
-    return new CheckResult(
-        boundId,
-        probe.quantityId(),
-        comparison,
-        Verdict.OUT_OF_SCOPE,
-        null,
-        Double.NaN,
-        Double.NaN,
-        false,
-        null,
-        settings.seed(),
-        settings.confidenceLevel(),
-        settings.familyWiseLevel(),
-        finding,
-        "no instance of the domain satisfies the assumptions ("
-            + search.evaluations()
-            + " evaluated); e.g. unmet: "
-            + String.join("; ", unmet),
-        unmet,
-        search,
-        null,
-        List.of(),
-        null,
-        remarks.at(null),
-        null);
+    return CheckResult.builder(boundId, probe.quantityId(), comparison)
+        .verdict(Verdict.OUT_OF_SCOPE)
+        .instance(null, settings.seed())
+        .confidenceLevel(settings.confidenceLevel())
+        .familyWiseLevel(settings.familyWiseLevel())
+        .expectedFinding(expectedFinding)
+        .note(
+            "no instance of the domain satisfies the assumptions ("
+                + search.evaluations()
+                + " evaluated); e.g. unmet: "
+                + String.join("; ", unmet))
+        .unmetAssumptions(unmet)
+        .search(search)
+        .remarks(remarks.at(null))
+        .build();
   }
 }

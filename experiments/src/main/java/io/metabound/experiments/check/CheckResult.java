@@ -11,6 +11,9 @@ import java.util.List;
  * empirical / theoretical} for upper bounds, {@code theoretical / empirical} for lower bounds and
  * sufficient stepsize thresholds.
  *
+ * <p>Results are built with {@link #builder} (or copied with {@link #toBuilder}), so a call site
+ * names what it sets.
+ *
  * @param boundId the bound's id ({@code ji2022.prop1.meta-smoothness}, …)
  * @param quantityId the measured quantity's id ({@code meta-smoothness}, …)
  * @param comparison upper or lower bound
@@ -19,7 +22,8 @@ import java.util.List;
  * @param theoretical the bound's value on the instance (NaN when out of scope)
  * @param ratio the oriented ratio (NaN when out of scope)
  * @param tight true when measured and theoretical agree within the relative tolerance
- * @param instance the instance (null when no in-scope instance was found)
+ * @param instance the instance (null when no in-scope instance was found); for a VIOLATED verdict
+ *     the shrunk one
  * @param seed the seed of the instance's random numbers (replay with it)
  * @param confidenceLevel the level of the measurement's interval (after Holm adjustment in a suite)
  * @param familyWiseLevel the family-wise error level α the level was derived from
@@ -29,10 +33,13 @@ import java.util.List;
  * @param search what the falsifier did (null for a single-instance check)
  * @param negativeControl the negative control (null when not run)
  * @param shrinkSteps the shrinker's accepted steps (empty when nothing was shrunk)
- * @param counterexample path of the written counterexample file, or null
+ * @param counterexample path of the written counterexample file (the shrunk instance), or null
  * @param remarks the plan's remarks: whether this is a consistency check of the encoding, and the
  *     notes on constants and regions ({@link CheckRemarks#NONE} when there are none)
  * @param ablation the ablation control (null when the check has none or it was not run)
+ * @param confirmation how a comparison at or past the bound was confirmed (null when the double
+ *     comparison was clear)
+ * @param worst the worst instance found before shrinking (null unless the verdict is VIOLATED)
  */
 public record CheckResult(
     String boundId,
@@ -55,13 +62,29 @@ public record CheckResult(
     List<String> shrinkSteps,
     String counterexample,
     CheckRemarks remarks,
-    AblationResult ablation) {
+    AblationResult ablation,
+    Confirmation confirmation,
+    WorstCase worst) {
 
   public CheckResult {
     unmetAssumptions = List.copyOf(unmetAssumptions);
     shrinkSteps = List.copyOf(shrinkSteps);
     note = note == null ? "" : note;
     remarks = remarks == null ? CheckRemarks.NONE : remarks;
+  }
+
+  /** A result of the given check: set the rest on the builder. */
+  public static Builder builder(String boundId, String quantityId, Comparison comparison) {
+    Builder b = new Builder();
+    b.boundId = boundId;
+    b.quantityId = quantityId;
+    b.comparison = comparison;
+    return b;
+  }
+
+  /** A builder holding every component of this result, to change some and build a copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** The explanation of the expected finding, or null when none is declared. */
@@ -96,82 +119,81 @@ public record CheckResult(
     return instance == null ? "(none in scope)" : instance.describe();
   }
 
+  /** The precision of the decisive comparison ({@code double} when none was needed). */
+  public Confirmation.Precision precision() {
+    return confirmation == null ? Confirmation.Precision.DOUBLE : confirmation.precision();
+  }
+
   public CheckResult withVerdict(Verdict v, boolean isTight, double level, double familyWise) {
-    Copy c = new Copy(this);
-    c.verdict = v;
-    c.tight = isTight;
-    c.confidenceLevel = level;
-    c.familyWiseLevel = familyWise;
-    return c.build();
+    return toBuilder()
+        .verdict(v)
+        .tight(isTight)
+        .confidenceLevel(level)
+        .familyWiseLevel(familyWise)
+        .build();
   }
 
   public CheckResult withMeasurement(Measurement m) {
-    Copy c = new Copy(this);
-    c.measurement = m;
-    return c.build();
+    return toBuilder().measurement(m).build();
   }
 
   public CheckResult withSearch(SearchStatistics s) {
-    Copy c = new Copy(this);
-    c.search = s;
-    return c.build();
+    return toBuilder().search(s).build();
   }
 
   public CheckResult withNegativeControl(NegativeControlResult n) {
-    Copy c = new Copy(this);
-    c.negativeControl = n;
-    return c.build();
+    return toBuilder().negativeControl(n).build();
   }
 
   public CheckResult withShrinkSteps(List<String> steps) {
-    Copy c = new Copy(this);
-    c.shrinkSteps = steps;
-    return c.build();
+    return toBuilder().shrinkSteps(steps).build();
   }
 
   public CheckResult withCounterexample(String path) {
-    Copy c = new Copy(this);
-    c.counterexample = path;
-    return c.build();
+    return toBuilder().counterexample(path).build();
   }
 
   public CheckResult withNote(String text) {
-    Copy c = new Copy(this);
-    c.note = text;
-    return c.build();
+    return toBuilder().note(text).build();
   }
 
   public CheckResult withAblation(AblationResult a) {
-    Copy c = new Copy(this);
-    c.ablation = a;
-    return c.build();
+    return toBuilder().ablation(a).build();
   }
 
-  /** A mutable copy of a result, for the {@code with…} methods: change fields, then build. */
-  private static final class Copy {
-    String boundId;
-    String quantityId;
-    Comparison comparison;
-    Verdict verdict;
-    Measurement measurement;
-    double theoretical;
-    double ratio;
-    boolean tight;
-    Instance instance;
-    long seed;
-    double confidenceLevel;
-    double familyWiseLevel;
-    ExpectedFinding expectedFinding;
-    String note;
-    List<String> unmetAssumptions;
-    SearchStatistics search;
-    NegativeControlResult negativeControl;
-    List<String> shrinkSteps;
-    String counterexample;
-    CheckRemarks remarks;
-    AblationResult ablation;
+  public CheckResult withWorst(WorstCase w) {
+    return toBuilder().worst(w).build();
+  }
 
-    Copy(CheckResult r) {
+  /** Named setters for every component; {@link #build} validates like the constructor. */
+  public static final class Builder {
+    private String boundId;
+    private String quantityId;
+    private Comparison comparison;
+    private Verdict verdict;
+    private Measurement measurement;
+    private double theoretical = Double.NaN;
+    private double ratio = Double.NaN;
+    private boolean tight;
+    private Instance instance;
+    private long seed;
+    private double confidenceLevel = 1.0;
+    private double familyWiseLevel;
+    private ExpectedFinding expectedFinding;
+    private String note = "";
+    private List<String> unmetAssumptions = List.of();
+    private SearchStatistics search;
+    private NegativeControlResult negativeControl;
+    private List<String> shrinkSteps = List.of();
+    private String counterexample;
+    private CheckRemarks remarks = CheckRemarks.NONE;
+    private AblationResult ablation;
+    private Confirmation confirmation;
+    private WorstCase worst;
+
+    private Builder() {}
+
+    private Builder(CheckResult r) {
       boundId = r.boundId;
       quantityId = r.quantityId;
       comparison = r.comparison;
@@ -193,9 +215,110 @@ public record CheckResult(
       counterexample = r.counterexample;
       remarks = r.remarks;
       ablation = r.ablation;
+      confirmation = r.confirmation;
+      worst = r.worst;
     }
 
-    CheckResult build() {
+    public Builder boundId(String v) {
+      boundId = v;
+      return this;
+    }
+
+    public Builder verdict(Verdict v) {
+      verdict = v;
+      return this;
+    }
+
+    public Builder measurement(Measurement v) {
+      measurement = v;
+      return this;
+    }
+
+    /** The bound's value and the oriented ratio of the measurement against it. */
+    public Builder theoretical(double value, double orientedRatio) {
+      theoretical = value;
+      ratio = orientedRatio;
+      return this;
+    }
+
+    public Builder tight(boolean v) {
+      tight = v;
+      return this;
+    }
+
+    /** The instance and the seed of its random numbers. */
+    public Builder instance(Instance v, long instanceSeed) {
+      instance = v;
+      seed = instanceSeed;
+      return this;
+    }
+
+    public Builder confidenceLevel(double v) {
+      confidenceLevel = v;
+      return this;
+    }
+
+    public Builder familyWiseLevel(double v) {
+      familyWiseLevel = v;
+      return this;
+    }
+
+    public Builder expectedFinding(ExpectedFinding v) {
+      expectedFinding = v;
+      return this;
+    }
+
+    public Builder note(String v) {
+      note = v;
+      return this;
+    }
+
+    public Builder unmetAssumptions(List<String> v) {
+      unmetAssumptions = v;
+      return this;
+    }
+
+    public Builder search(SearchStatistics v) {
+      search = v;
+      return this;
+    }
+
+    public Builder negativeControl(NegativeControlResult v) {
+      negativeControl = v;
+      return this;
+    }
+
+    public Builder shrinkSteps(List<String> v) {
+      shrinkSteps = v;
+      return this;
+    }
+
+    public Builder counterexample(String v) {
+      counterexample = v;
+      return this;
+    }
+
+    public Builder remarks(CheckRemarks v) {
+      remarks = v;
+      return this;
+    }
+
+    public Builder ablation(AblationResult v) {
+      ablation = v;
+      return this;
+    }
+
+    public Builder confirmation(Confirmation v) {
+      confirmation = v;
+      return this;
+    }
+
+    public Builder worst(WorstCase v) {
+      worst = v;
+      return this;
+    }
+
+    public CheckResult build() {
       return new CheckResult(
           boundId,
           quantityId,
@@ -217,7 +340,9 @@ public record CheckResult(
           shrinkSteps,
           counterexample,
           remarks,
-          ablation);
+          ablation,
+          confirmation,
+          worst);
     }
   }
 }

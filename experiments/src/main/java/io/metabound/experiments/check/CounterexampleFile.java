@@ -62,6 +62,15 @@ public final class CounterexampleFile {
     return "counterexample-" + boundId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
   }
 
+  /**
+   * {@code counterexample-<id>-worst.json}: the worst instance a search found, before shrinking
+   * (the size of the violation), beside the shrunk one of {@link #fileName}.
+   */
+  public static String worstFileName(String boundId) {
+    String shrunk = fileName(boundId);
+    return shrunk.substring(0, shrunk.length() - ".json".length()) + "-worst.json";
+  }
+
   /** The file's JSON text for a result (its instance must be quadratic). */
   public static String toJson(CheckResult result, CheckSettings settings) {
     if (result.instance() == null) {
@@ -83,6 +92,7 @@ public final class CounterexampleFile {
     recorded.set("upper", InstanceJson.number(result.upper()));
     recorded.set("theoretical", InstanceJson.number(result.theoretical()));
     recorded.set("ratio", InstanceJson.number(result.ratio()));
+    recorded.put("precision", result.precision().name().toLowerCase(java.util.Locale.ROOT));
     ArrayNode steps = root.putArray("shrinkSteps");
     result.shrinkSteps().forEach(steps::add);
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

@@ -11,6 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import io.metabound.experiments.precision.FieldExpressions;
+import io.metabound.experiments.precision.Fields;
+import io.metabound.experiments.precision.RoundingFloor;
+import org.hipparchus.CalculusFieldElement;
+import org.hipparchus.Field;
 
 /**
  * A theoretical bound written as a symbolic {@link Expression} (a registry formula or a claims-file
@@ -32,6 +37,9 @@ public final class ExpressionBound implements TheoreticalBound {
   private final List<Assumption> assumptions;
   private final List<ScopeCondition> conditions;
   private final Function<Instance, Map<String, Double>> constants;
+  private final Function<Instance, Map<String, Double>> constantErrors;
+  private final FieldConstants fieldConstants;
+  private final java.util.Set<String> declaredDomains;
 
   /**
    * @param formula the bound
@@ -45,10 +53,47 @@ public final class ExpressionBound implements TheoreticalBound {
       List<Assumption> assumptions,
       List<ScopeCondition> conditions,
       Function<Instance, Map<String, Double>> constants) {
+    this(formula, assumptions, conditions, constants, i -> Map.of(), FieldConstants.NONE, Set.of());
+  }
+
+  private ExpressionBound(
+      Expression formula,
+      List<Assumption> assumptions,
+      List<ScopeCondition> conditions,
+      Function<Instance, Map<String, Double>> constants,
+      Function<Instance, Map<String, Double>> constantErrors,
+      FieldConstants fieldConstants,
+      Set<String> declaredDomains) {
     this.formula = formula;
     this.assumptions = List.copyOf(assumptions);
     this.conditions = List.copyOf(conditions);
     this.constants = constants;
+    this.constantErrors = constantErrors;
+    this.fieldConstants = fieldConstants;
+    this.declaredDomains = Set.copyOf(declaredDomains);
+  }
+
+  /**
+   * The same bound with the constants' absolute errors (for the rounding floor) and their
+   * extended-precision computation (for confirmation).
+   *
+   * @param errors absolute error of each computed constant (e.g. an eigenvalue's backward error)
+   * @param inField the constants in a field of higher precision
+   */
+  public ExpressionBound withPrecision(
+      Function<Instance, Map<String, Double>> errors, FieldConstants inField) {
+    return new ExpressionBound(
+        formula, assumptions, conditions, constants, errors, inField, declaredDomains);
+  }
+
+  /**
+   * The same bound with the catalogue's domains of these symbols not enforced: a claim's parameter
+   * has the domain its declared range gives it ({@code alpha ∈ [−1/L, 0]} is a valid claim even
+   * though the catalogue's α is non-negative).
+   */
+  public ExpressionBound withDeclaredDomains(Set<String> names) {
+    return new ExpressionBound(
+        formula, assumptions, conditions, constants, constantErrors, fieldConstants, names);
   }
 
   /** A bound on quadratic instances, with their exact constants and extra conditions. */
@@ -68,7 +113,38 @@ public final class ExpressionBound implements TheoreticalBound {
   public Bindings bindings(Instance instance) {
     TreeMap<String, Double> values = new TreeMap<>(constants.apply(instance));
     values.putAll(instance.parameters());
-    return Bindings.of(values);
+    return Bindings.of(values).withDeclaredDomains(declaredDomains);
+  }
+
+  @Override
+  public <T extends CalculusFieldElement<T>> Optional<T> valueInField(
+      Instance instance, Field<T> field) {
+    Optional<Map<String, T>> fieldValues = fieldConstants.of(instance, field);
+    if (fieldValues.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, T> values = new TreeMap<>(fieldValues.get());
+    for (Map.Entry<String, Double> p : instance.parameters().entrySet()) {
+      values.put(p.getKey(), Fields.of(field, p.getValue()));
+    }
+    for (String symbol : formula.symbols()) {
+      if (!values.containsKey(symbol)) {
+        // a constant without an extended form: the bound cannot be confirmed in the field
+        return Optional.empty();
+      }
+    }
+    return Optional.of(FieldExpressions.evaluate(formula, values, field));
+  }
+
+  @Override
+  public double roundingFloor(Instance instance) {
+    Map<String, Double> values = new TreeMap<>(constants.apply(instance));
+    values.putAll(instance.parameters());
+    Map<String, Double> errors = new TreeMap<>(constantErrors.apply(instance));
+    // parameters are exact: they are the doubles the instance is made of
+    instance.parameters().keySet().forEach(errors::remove);
+    double e = RoundingFloor.evaluate(formula, values, errors).error();
+    return Double.isFinite(e) ? e : 0;
   }
 
   @Override

@@ -76,6 +76,12 @@ public final class Falsifier {
    * @param inScopeEvaluations evaluations whose score was a number
    * @param restarts CMA-ES runs started
    * @param timeCapHit true when the time cap stopped the search
+   * @param leaders the in-scope instances of largest score, best first (at most {@link
+   *     #LEADERS}); the confirmation phase re-examines them when the best one's double score was a
+   *     rounding residue
+   * @param collapsed one line per parameter that the search varied but of which a single value was
+   *     ever in scope (the in-scope set collapsed onto it), e.g. {@code only alpha = 0 was in scope
+   *     (212 of 400 evaluations; the search ranged over [-0.5, 0])}
    */
   public record Result(
       Instance best,
@@ -84,7 +90,18 @@ public final class Falsifier {
       int evaluations,
       int inScopeEvaluations,
       int restarts,
-      boolean timeCapHit) {}
+      boolean timeCapHit,
+      List<Instance> leaders,
+      List<String> collapsed) {
+
+    public Result {
+      leaders = List.copyOf(leaders);
+      collapsed = List.copyOf(collapsed);
+    }
+  }
+
+  /** How many of the best in-scope instances a result keeps. */
+  public static final int LEADERS = 20;
 
   /**
    * Maximises {@code score} over {@code domain}.
@@ -109,6 +126,8 @@ public final class Falsifier {
 
   private record Sample(double score, int space, double[] point) {}
 
+  private record Leader(double score, Instance instance) {}
+
   private static final class Search {
     private final List<SearchSpace> spaces;
     private final Score score;
@@ -125,6 +144,14 @@ public final class Falsifier {
     private Instance best;
     private double bestScore = Double.NEGATIVE_INFINITY;
     private String bestSpace = "";
+
+    /** Smallest and largest value of each parameter over all evaluations, and over in-scope ones. */
+    private final java.util.TreeMap<String, double[]> spread = new java.util.TreeMap<>();
+
+    private final java.util.TreeMap<String, double[]> inScopeSpread = new java.util.TreeMap<>();
+
+    /** The best in-scope instances, best first; among equal scores the earliest. */
+    private final List<Leader> leaders = new ArrayList<>();
 
     Search(List<SearchSpace> spaces, Score score, long seed, long instanceSeed, Budget budget) {
       if (spaces.isEmpty()) {
@@ -185,7 +212,66 @@ public final class Falsifier {
       } catch (Exhausted e) {
         // budget or time cap reached: the best point so far is the answer
       }
-      return new Result(best, bestScore, bestSpace, evaluations, inScope, restarts, timeCapHit);
+      List<Instance> top = new ArrayList<>();
+      for (Leader l : leaders) {
+        top.add(l.instance());
+      }
+      return new Result(
+          best, bestScore, bestSpace, evaluations, inScope, restarts, timeCapHit, top, collapsed());
+    }
+
+    private void admitLeader(double v, Instance instance) {
+      if (leaders.size() == LEADERS && !(v > leaders.get(LEADERS - 1).score())) {
+        return;
+      }
+      for (Leader l : leaders) {
+        if (l.instance().equals(instance)) {
+          return;
+        }
+      }
+      int at = 0;
+      while (at < leaders.size() && leaders.get(at).score() >= v) {
+        at++;
+      }
+      leaders.add(at, new Leader(v, instance));
+      if (leaders.size() > LEADERS) {
+        leaders.remove(LEADERS);
+      }
+    }
+
+    /** The parameters the search varied of which one value only was ever in scope. */
+    private List<String> collapsed() {
+      List<String> out = new ArrayList<>();
+      for (var e : spread.entrySet()) {
+        double[] all = e.getValue();
+        double[] in = inScopeSpread.get(e.getKey());
+        if (all[0] < all[1] && in != null && in[0] == in[1]) {
+          out.add(
+              "only "
+                  + e.getKey()
+                  + " = "
+                  + Instance.format(in[0])
+                  + " was in scope ("
+                  + inScope
+                  + " of "
+                  + evaluations
+                  + " evaluations; the search ranged over ["
+                  + Instance.format(all[0])
+                  + ", "
+                  + Instance.format(all[1])
+                  + "])");
+        }
+      }
+      return out;
+    }
+
+    private static void widen(java.util.TreeMap<String, double[]> ranges, Instance instance) {
+      for (var p : instance.parameters().entrySet()) {
+        double v = p.getValue();
+        double[] r = ranges.computeIfAbsent(p.getKey(), k -> new double[] {v, v});
+        r[0] = Math.min(r[0], v);
+        r[1] = Math.max(r[1], v);
+      }
     }
 
     private void optimise(int space, double[] start, int allocation, long restartSeed) {
@@ -261,8 +347,11 @@ public final class Falsifier {
       evaluations++;
       Instance instance = spaces.get(space).decode(point, instanceSeed);
       double v = score.score(instance);
+      widen(spread, instance);
       if (!Double.isNaN(v)) {
+        widen(inScopeSpread, instance);
         inScope++;
+        admitLeader(v, instance);
         if (v > bestScore) {
           bestScore = v;
           best = instance;

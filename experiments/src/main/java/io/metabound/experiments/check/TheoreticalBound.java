@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.hipparchus.CalculusFieldElement;
+import org.hipparchus.Field;
 
 /**
  * The theoretical side of a check: the bound's value on an instance and the hypotheses under which
@@ -30,10 +32,42 @@ public interface TheoreticalBound {
     return Optional.empty();
   }
 
+  /**
+   * The bound's value computed in another field (extended precision), or empty when this bound has
+   * no such form. Only called on in-scope instances.
+   */
+  default <T extends CalculusFieldElement<T>> Optional<T> valueInField(
+      Instance instance, Field<T> field) {
+    return Optional.empty();
+  }
+
+  /**
+   * A bound on the absolute rounding error of {@link #value} on the instance (see {@link
+   * io.metabound.experiments.precision.RoundingFloor}); 0 when not known. It is the absolute floor
+   * of the double-precision comparison.
+   */
+  default double roundingFloor(Instance instance) {
+    return 0;
+  }
+
   /** The bound multiplied by {@code factor} (negative controls). */
   default TheoreticalBound scaled(double factor) {
     TheoreticalBound base = this;
     return new TheoreticalBound() {
+      @Override
+      public <T extends CalculusFieldElement<T>> Optional<T> valueInField(
+          Instance instance, Field<T> field) {
+        return base.valueInField(instance, field).map(v -> v.multiply(factor));
+      }
+
+      @Override
+      public double roundingFloor(Instance instance) {
+        double v = base.value(instance);
+        // the scaled value's error: |factor| e + u |factor v|
+        return Math.abs(factor) * base.roundingFloor(instance)
+            + io.metabound.experiments.precision.RoundingFloor.UNIT_ROUNDOFF * Math.abs(factor * v);
+      }
+
       @Override
       public String formula() {
         return factor + " * (" + base.formula() + ")";

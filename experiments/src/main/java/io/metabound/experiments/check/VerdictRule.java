@@ -3,11 +3,13 @@ package io.metabound.experiments.check;
 import io.metabound.experiments.probe.Measurement;
 
 /**
- * Decides a verdict from a measurement and a theoretical value.
+ * Decides a verdict from a measurement and a theoretical value in double precision.
  *
- * <p>With tolerance {@code τ = relativeTolerance · max(|theoretical|, |value|)} (τ = 0 when the
- * theoretical value is infinite) and the measurement's interval {@code [lo, hi]} ({@code lo = hi =
- * value} for exact measurements):
+ * <p>With tolerance {@code τ = max(relativeTolerance · max(|theoretical|, |value|), floor)} (τ = 0
+ * when a side is infinite), where {@code floor} is the absolute rounding floor of the bound's
+ * evaluation (see {@link io.metabound.experiments.precision.RoundingFloor}: derived from the
+ * magnitudes of its intermediate values, so two rounding residues of size 1e-159 are equal), and
+ * the measurement's interval {@code [lo, hi]} ({@code lo = hi = value} for exact measurements):
  *
  * <ul>
  *   <li>upper bound: {@code hi ≤ T + τ} → HOLDS; {@code lo > T + τ} → VIOLATED; else INCONCLUSIVE;
@@ -23,6 +25,14 @@ public final class VerdictRule {
   /** The default relative tolerance 1e-9 for exact comparisons. */
   public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-9;
 
+  /**
+   * An exact measurement that exceeds its bound by more than this relative amount (or the rounding
+   * floor) in double is re-decided in extended precision when the check has a field form ({@link
+   * ExtendedPrecision}); so a violation of relative size 1e-9 is found although it is within the
+   * double tolerance.
+   */
+  public static final double SCREEN_RELATIVE_TOLERANCE = 1e-12;
+
   private VerdictRule() {}
 
   /** A verdict with its tightness flag and, when something was odd, a note. */
@@ -33,6 +43,37 @@ public final class VerdictRule {
       Measurement measurement,
       double theoretical,
       double relativeTolerance) {
+    return decide(comparison, measurement, theoretical, relativeTolerance, 0);
+  }
+
+  /**
+   * True when the exact value exceeds the bound by more than the screen tolerance {@link
+   * #SCREEN_RELATIVE_TOLERANCE} (relative) and the rounding floor: the comparison is then worth
+   * re-deciding in extended precision.
+   */
+  public static boolean beyondScreen(
+      Comparison comparison, double value, double theoretical, double floor) {
+    if (Double.isNaN(value) || Double.isNaN(theoretical)) {
+      return false;
+    }
+    double excess = comparison == Comparison.AT_MOST ? value - theoretical : theoretical - value;
+    double tolerance =
+        Double.isInfinite(theoretical) || Double.isInfinite(value)
+            ? 0
+            : Math.max(
+                SCREEN_RELATIVE_TOLERANCE * Math.max(Math.abs(theoretical), Math.abs(value)), floor);
+    return excess > tolerance;
+  }
+
+  /**
+   * @param floor the absolute rounding floor of the bound's value (0 when unknown)
+   */
+  public static Decision decide(
+      Comparison comparison,
+      Measurement measurement,
+      double theoretical,
+      double relativeTolerance,
+      double floor) {
     double value = measurement.value();
     double lo = measurement.lower();
     double hi = measurement.upper();
@@ -45,7 +86,8 @@ public final class VerdictRule {
     double tolerance =
         Double.isInfinite(theoretical) || Double.isInfinite(value)
             ? 0
-            : relativeTolerance * Math.max(Math.abs(theoretical), Math.abs(value));
+            : Math.max(
+                relativeTolerance * Math.max(Math.abs(theoretical), Math.abs(value)), floor);
     boolean tight = !Double.isInfinite(theoretical) && Math.abs(value - theoretical) <= tolerance;
     Verdict verdict;
     if (comparison == Comparison.AT_MOST) {

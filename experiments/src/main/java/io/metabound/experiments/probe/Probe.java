@@ -1,6 +1,9 @@
 package io.metabound.experiments.probe;
 
 import io.metabound.experiments.check.Instance;
+import java.util.Optional;
+import org.hipparchus.CalculusFieldElement;
+import org.hipparchus.Field;
 
 /**
  * Measures one quantity on an instance: the empirical side of a bound.
@@ -28,4 +31,19 @@ public interface Probe {
    * @return the measurement; {@link Measurement#exact(double)} for closed forms
    */
   Measurement measure(Instance instance, MeasurementSettings settings);
+
+  /**
+   * The exact quantity computed in another field through the same closed forms: what confirms a
+   * verdict at the edge of the bound in extended precision ({@code Dfp} with 50 and 100 digits).
+   * Probes with no such form (Monte Carlo, iterative solvers, non-quadratic families) return
+   * empty, and their verdicts are decided in double with the rounding floor.
+   *
+   * @param instance the instance
+   * @param field the field
+   * @return the value, or empty when this probe has no field form on this instance
+   */
+  default <T extends CalculusFieldElement<T>> Optional<FieldMeasurement<T>> measureInField(
+      Instance instance, Field<T> field) {
+    return Optional.empty();
+  }
 }

@@ -92,27 +92,6 @@ class FallahFloorCheckTest {
   }
 
   private static CheckResult renamed(CheckResult r, String id) {
-    return new CheckResult(
-        id,
-        r.quantityId(),
-        r.comparison(),
-        r.verdict(),
-        r.measurement(),
-        r.theoretical(),
-        r.ratio(),
-        r.tight(),
-        r.instance(),
-        r.seed(),
-        r.confidenceLevel(),
-        r.familyWiseLevel(),
-        r.expectedFinding(),
-        r.note(),
-        r.unmetAssumptions(),
-        r.search(),
-        r.negativeControl(),
-        r.shrinkSteps(),
-        r.counterexample(),
-        r.remarks(),
-        r.ablation());
+    return r.toBuilder().boundId(id).build();
   }
 }
