@@ -287,7 +287,8 @@ public final class BoundCheck {
     result
         .verdict(decision.verdict())
         .measurement(m)
-        .theoretical(value, comparison.ratio(m.value(), value))
+        .theoretical(
+            value, decision.roundingFloorDecided() ? 1.0 : comparison.ratio(m.value(), value))
         .tight(decision.tight())
         .confidenceLevel(m.isStochastic() ? m.confidenceLevel() : 1.0)
         .note(decision.note());
@@ -295,7 +296,7 @@ public final class BoundCheck {
       return result.build();
     }
     if (m.kind() == Measurement.Kind.EXACT
-        && VerdictRule.beyondScreen(comparison, m.value(), value, floor)) {
+        && VerdictRule.beyondScreen(comparison, m.value(), value)) {
       ExtendedPrecision.Outcome outcome =
           ExtendedPrecision.confirm(comparison, bound, probe, instance, relativeTolerance);
       if (outcome.available()) {

@@ -224,6 +224,11 @@ public record CheckResult(
       return this;
     }
 
+    public Builder comparison(Comparison v) {
+      comparison = v;
+      return this;
+    }
+
     public Builder verdict(Verdict v) {
       verdict = v;
       return this;

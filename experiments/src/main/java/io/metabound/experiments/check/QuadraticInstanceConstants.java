@@ -52,6 +52,26 @@ public final class QuadraticInstanceConstants {
     return c;
   }
 
+  /**
+   * Absolute errors of the computed constants, for the rounding floor of a bound: the symmetric
+   * eigen-decomposition is backward stable, so each computed eigenvalue is within {@code 8 d u ‖H‖
+   * ≤ 8 d u L} of an eigenvalue of its matrix ({@code u = 2⁻⁵³}); {@code kappa = L/mu} inherits
+   * {@code (e_L + kappa e_mu)/|mu|}; {@code d}, {@code m} and {@code rho = 0} are exact.
+   */
+  public static Map<String, Double> errors(TaskSet tasks) {
+    Map<String, Double> c = of(tasks);
+    double l = c.get("L");
+    double mu = c.get("mu");
+    double e = 8 * tasks.dimension() * 0x1p-53 * l;
+    Map<String, Double> errors = new TreeMap<>();
+    errors.put("L", e);
+    errors.put("mu", e);
+    if (mu > 0) {
+      errors.put("kappa", (e + (l / mu) * e) / mu);
+    }
+    return errors;
+  }
+
   /** Eigenvalues of a symmetric matrix given row-major, in decreasing order. */
   public static double[] eigenvalues(double[] symmetric, int dimension) {
     double[][] rows = new double[dimension][dimension];

@@ -315,8 +315,12 @@ public record SuiteSummary(
     } else {
       ObjectNode n = o.putObject("search");
       n.put("domain", s.domain());
+      n.put("budget", s.budget());
       n.put("evaluations", s.evaluations());
       n.put("inScopeEvaluations", s.inScopeEvaluations());
+      n.put("outOfScopeEvaluations", s.outOfScopeEvaluations());
+      ArrayNode collapsed = n.putArray("collapsed");
+      s.collapsed().forEach(collapsed::add);
       n.put("restarts", s.restarts());
       n.set("bestSearchRatio", InstanceJson.number(s.bestSearchRatio()));
       n.put("timeCapHit", s.timeCapHit());
@@ -329,6 +333,9 @@ public record SuiteSummary(
     } else {
       o.put("counterexample", r.counterexample());
     }
+    o.put("precision", r.precision().name().toLowerCase(Locale.ROOT));
+    writeConfirmation(r.confirmation(), o);
+    writeWorst(r.worst(), o);
     if (r.instance() != null && r.instance().isQuadratic()) {
       InstanceJson.write(r.instance(), o.putObject("replay"));
     } else {
@@ -337,10 +344,54 @@ public record SuiteSummary(
     return o;
   }
 
+  /** {@code "confirmation": {"precision", "excess", "floor", "note"}} or null. */
+  public static void writeConfirmation(Confirmation c, ObjectNode o) {
+    if (c == null) {
+      o.putNull("confirmation");
+      return;
+    }
+    ObjectNode n = o.putObject("confirmation");
+    n.put("precision", c.precision().name().toLowerCase(Locale.ROOT));
+    n.set("excess", InstanceJson.number(c.excess()));
+    n.set("floor", InstanceJson.number(c.floor()));
+    n.put("note", c.note());
+  }
+
+  /** {@code "worst": {"instance", "empirical", "theoretical", "ratio", "counterexample"}} or null. */
+  public static void writeWorst(WorstCase w, ObjectNode o) {
+    if (w == null) {
+      o.putNull("worst");
+      return;
+    }
+    ObjectNode n = o.putObject("worst");
+    n.put("instance", w.instance().describe());
+    n.set("empirical", InstanceJson.number(w.empirical()));
+    n.set("theoretical", InstanceJson.number(w.theoretical()));
+    n.set("ratio", InstanceJson.number(w.ratio()));
+    n.put("counterexample", w.counterexample());
+  }
+
+  /**
+   * {@code in/evaluated} of the search, e.g. {@code 388/400}; {@code —} for a result without one.
+   */
+  public static String scopeText(CheckResult r) {
+    SearchStatistics s = r.search();
+    return s == null ? "—" : s.inScopeEvaluations() + "/" + s.evaluations();
+  }
+
   // ---- Markdown and console ----
 
   private static final String[] COLUMNS = {
-    "bound", "instance", "empirical", "theoretical", "ratio", "verdict", "control", "seed"
+    "bound",
+    "instance",
+    "empirical",
+    "theoretical",
+    "ratio",
+    "verdict",
+    "precision",
+    "in scope",
+    "control",
+    "seed"
   };
 
   private List<String[]> table() {
@@ -360,12 +411,14 @@ public record SuiteSummary(
             number(r.theoretical()),
             number(r.ratio()),
             verdict,
+            r.precision().name().toLowerCase(Locale.ROOT),
+            scopeText(r),
             control,
             Long.toString(r.seed())
           });
     }
     for (NotCheckable n : notCheckable) {
-      rows.add(new String[] {n.boundId(), "—", "", "", "", "NOT_CHECKABLE", "", ""});
+      rows.add(new String[] {n.boundId(), "—", "", "", "", "NOT_CHECKABLE", "", "", "", ""});
     }
     return rows;
   }
@@ -412,8 +465,21 @@ public record SuiteSummary(
     StringBuilder notes = new StringBuilder();
     for (CheckResult r : results) {
       List<String> parts = noteParts(r);
+      if (r.worst() != null) {
+        parts.add(
+            "worst instance found: "
+                + r.worst().instance().describe()
+                + " (ratio "
+                + number(r.worst().ratio())
+                + (r.worst().counterexample() == null
+                    ? ")"
+                    : ", `" + r.worst().counterexample() + "`)"));
+      }
       if (r.counterexample() != null) {
-        parts.add("counterexample: `" + r.counterexample() + "`");
+        parts.add("shrunk counterexample: `" + r.counterexample() + "`");
+      }
+      if (r.confirmation() != null) {
+        parts.add("precision: " + r.confirmation().note());
       }
       if (r.search() != null && r.search().timeCapHit()) {
         parts.add("the time cap stopped the search (result depends on machine speed)");

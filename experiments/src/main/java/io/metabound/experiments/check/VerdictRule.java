@@ -35,8 +35,19 @@ public final class VerdictRule {
 
   private VerdictRule() {}
 
-  /** A verdict with its tightness flag and, when something was odd, a note. */
-  public record Decision(Verdict verdict, boolean tight, String note) {}
+  /**
+   * A verdict with its tightness flag and, when something was odd, a note.
+   *
+   * @param roundingFloorDecided true when the sides differ by more than the relative tolerance but
+   *     by no more than the rounding floor: they are equal as far as double precision can tell, and
+   *     their ratio (of two rounding residues) means nothing
+   */
+  public record Decision(
+      Verdict verdict, boolean tight, String note, boolean roundingFloorDecided) {
+    Decision(Verdict verdict, boolean tight, String note) {
+      this(verdict, tight, note, false);
+    }
+  }
 
   public static Decision decide(
       Comparison comparison,
@@ -48,11 +59,11 @@ public final class VerdictRule {
 
   /**
    * True when the exact value exceeds the bound by more than the screen tolerance {@link
-   * #SCREEN_RELATIVE_TOLERANCE} (relative) and the rounding floor: the comparison is then worth
-   * re-deciding in extended precision.
+   * #SCREEN_RELATIVE_TOLERANCE} (relative): the comparison is then worth re-deciding in extended
+   * precision. The rounding floor is left out on purpose: a real violation may hide inside it, and
+   * only the extended evaluation can tell.
    */
-  public static boolean beyondScreen(
-      Comparison comparison, double value, double theoretical, double floor) {
+  public static boolean beyondScreen(Comparison comparison, double value, double theoretical) {
     if (Double.isNaN(value) || Double.isNaN(theoretical)) {
       return false;
     }
@@ -60,8 +71,7 @@ public final class VerdictRule {
     double tolerance =
         Double.isInfinite(theoretical) || Double.isInfinite(value)
             ? 0
-            : Math.max(
-                SCREEN_RELATIVE_TOLERANCE * Math.max(Math.abs(theoretical), Math.abs(value)), floor);
+            : SCREEN_RELATIVE_TOLERANCE * Math.max(Math.abs(theoretical), Math.abs(value));
     return excess > tolerance;
   }
 
@@ -107,6 +117,20 @@ public final class VerdictRule {
         verdict = Verdict.INCONCLUSIVE;
       }
     }
-    return new Decision(verdict, tight, "");
+    boolean floorDecided =
+        tight
+            && Math.abs(value - theoretical)
+                > relativeTolerance * Math.max(Math.abs(theoretical), Math.abs(value));
+    return new Decision(
+        verdict,
+        tight,
+        floorDecided
+            ? "equal within the rounding floor "
+                + SuiteSummary.number(floor)
+                + " of the bound (the sides are rounding residues of size "
+                + SuiteSummary.number(Math.max(Math.abs(value), Math.abs(theoretical)))
+                + ")"
+            : "",
+        floorDecided);
   }
 }

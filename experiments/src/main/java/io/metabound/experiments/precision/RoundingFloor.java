@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * <pre>
  *   e(a ± b) = e_a + e_b + u|a ± b|          e(a b) = |a| e_b + |b| e_a + u|a b|
- *   e(a / b) = (e_a + |a/b| e_b)/|b| + u|a/b|  e(a^n) = |n a^(n−1)| e_a + u|a^n|
+ *   e(a / b) = (e_a + |a/b| e_b)/|b| + u|a/b|  e(a^n) = (|a| + e_a)^n − |a|^n + u|a^n|
  *   e(√a)    = e_a / (2√a) + u√a              e(exp a) = exp(a) e_a + u exp(a)
  *   e(log a) = e_a / |a| + u|log a|
  * </pre>
@@ -103,13 +103,21 @@ public final class RoundingFloor {
       Rounded b = visit(p.exponent(), v, err);
       double r = Math.pow(a.value(), b.value());
       double propagated;
-      if (a.value() == 0) {
-        // d(a^b)/da = b a^(b−1) is 0 for b > 1, 1 for b = 1; a zero base only matters for b ≤ 1
-        propagated = b.value() == 1 ? a.error() : b.value() > 1 ? 0 : Double.POSITIVE_INFINITY;
+      double n = b.value();
+      if (b.error() == 0 && n == Math.rint(n) && n != 0 && Math.abs(n) <= 1024) {
+        // a whole power is monotone in |a|: |x^n − a^n| ≤ (|a| + e_a)^n − |a|^n for |x − a| ≤ e_a
+        // (exact, so a residue a ≈ 0 keeps its floor e_a^n rather than the derivative's 0)
+        double m = Math.abs(a.value());
+        propagated =
+            n > 0
+                ? Math.pow(m + a.error(), n) - Math.pow(m, n)
+                : m > a.error() ? Math.pow(m - a.error(), n) - Math.pow(m, n) : Double.POSITIVE_INFINITY;
+      } else if (a.value() == 0) {
+        propagated = n == 1 ? a.error() : n > 1 ? Math.pow(a.error(), n) : Double.POSITIVE_INFINITY;
       } else {
         // |b a^(b−1)| e_a + |a^b log|a|| e_b
         propagated =
-            Math.abs(b.value() * r / a.value()) * a.error()
+            Math.abs(n * r / a.value()) * a.error()
                 + (b.error() == 0 ? 0 : Math.abs(r * Math.log(Math.abs(a.value()))) * b.error());
       }
       return new Rounded(r, propagated + u * Math.abs(r));
