@@ -11,7 +11,7 @@
 //   5. check that bound over a whole instance domain with the falsifier (BoundCheck.run), using a
 //      probe written right here, and print the verdict, the tightness ratio and the negative control.
 // Paper result: Ji, Yang, Liang (2022) Prop 1, tight on quadratics with an eigenvalue −L
-// (THEOREMS.md §6.1, §6.3). Every number printed is computed; every expectation is asserted.
+// (docs/THEOREMS.md §6.1, §6.3). Every number printed is computed; every expectation is asserted.
 
 // %% Imports and a tiny assertion helper
 // A notebook is a test: `check` throws when an expectation fails, so `mvn verify` catches a

@@ -1,6 +1,6 @@
 // 02 — Takagi's conditions on α and β, against the exact thresholds
 //
-// Takagi, Nagano, Yoshida, Okada (2019, OpenReview r1e8qpVKPS; THEOREMS.md §3, verbatim [V] from the
+// Takagi, Nagano, Yoshida, Okada (2019, OpenReview r1e8qpVKPS; docs/THEOREMS.md §3, verbatim [V] from the
 // poster) state that one-step MAML on one task, with the same data for the inner and the meta update,
 // converges near a local minimum with Hessian eigenvalues λ_i when
 //     Cond-α:  α ≤ 1/λ_i            and      Cond-β:  β < 2/(λ_i − αλ_i²)      for every i.

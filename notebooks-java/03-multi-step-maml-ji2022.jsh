@@ -1,12 +1,12 @@
 // 03 — Multi-step MAML (Ji, Yang, Liang 2022): meta-smoothness as N grows
 //
-// Proposition 1 of Ji et al. (JMLR 2022; THEOREMS.md §1.5, [R-hi]) bounds the smoothness of the
+// Proposition 1 of Ji et al. (JMLR 2022; docs/THEOREMS.md §1.5, [R-hi]) bounds the smoothness of the
 // N-step MAML objective by L_w = (1 + αL)^{2N} L + C_L E_i‖∇l_i(w)‖, and Corollary 6 picks the inner
 // step α = 1/(8NL) so that (1 + αL)^{2N} ≤ e^{1/4} stays bounded however many inner steps are taken.
 // On quadratic tasks ρ = 0, so C_L = 0 and the exact meta-smoothness is ‖Σ p_i H_i (I − αH_i)^{2N}‖₂.
 // This notebook shows, for N = 1 … 24:
 //   1. at a fixed α, L_w grows like (1 + αL)^{2N}, and a task with the eigenvalue −L attains it exactly
-//      (the tight case of THEOREMS.md §6.1), while on convex tasks the exact smoothness never exceeds L;
+//      (the tight case of docs/THEOREMS.md §6.1), while on convex tasks the exact smoothness never exceeds L;
 //   2. with α = 1/(8NL) (Cor 6) the bound stays below e^{1/4} L, the registry's Cor 6 bound on the
 //      squared expansion factor, and approaches it as N grows;
 //   3. one chart of both regimes (normalised by L), with its data as CSV.

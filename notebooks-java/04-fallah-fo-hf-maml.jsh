@@ -1,12 +1,12 @@
 // 04 — MAML, FO-MAML and HF-MAML (Fallah, Mokhtari, Ozdaglar 2020)
 //
-// Fallah et al. (AISTATS 2020; THEOREMS.md §2) analyse one-step MAML and two cheaper estimators of its
+// Fallah et al. (AISTATS 2020; docs/THEOREMS.md §2) analyse one-step MAML and two cheaper estimators of its
 // meta-gradient ∇F(w) = Σ p_i (I − α∇²f_i(w)) ∇f_i(w − α∇f_i(w)):
 //   FO-MAML (eq. (8)) drops the Hessian factor:           g_FO(w) = Σ p_i ∇f_i(w − α∇f_i(w));
 //   HF-MAML (eqs. (10)–(11)) replaces the Hessian-vector product by a central difference of gradients,
 //   with error at most ρδ‖v‖² per product (eq. (9)).
 // Their theorems say MAML and HF-MAML reach ε-stationarity while FO-MAML stalls at a floor that does
-// not vanish with more iterations (Thm 4.15; THEOREMS.md §6.3: of order αLσ). This notebook shows,
+// not vanish with more iterations (Thm 4.15; docs/THEOREMS.md §6.3: of order αLσ). This notebook shows,
 // exactly on quadratic tasks and then on logistic-regression tasks:
 //   1. the three directions at a point, each computed twice (closed-form oracle and the algorithm);
 //   2. their fixed points, and FO-MAML's stationarity floor ‖∇F(w_FO)‖ > 0, bounded by a quantity

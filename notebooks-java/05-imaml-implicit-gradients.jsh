@@ -6,7 +6,7 @@
 // the linear system being solved by a few conjugate-gradient (CG) steps. Lemma 3 ([V]) bounds the error
 // of an approximate solve by (2λρB/μ² + λL/μ)δ + δ′, which on quadratics (ρ = 0) is λL/μ·δ + δ′,
 // δ being the inner solver's error and δ′ the CG error. On a quadratic task everything is exact
-// (THEOREMS.md §6.1), so this notebook shows, with numbers computed from closed forms:
+// (docs/THEOREMS.md §6.1), so this notebook shows, with numbers computed from closed forms:
 //   1. the implicit Jacobian against finite differences of Alg*, and its norm bound λ/μ (attained);
 //   2. the meta-gradient error against the number of CG steps, with the textbook CG bound and the
 //      registry's CG-iteration bound (Thm 1);
@@ -255,5 +255,5 @@ AtomicFiles.writeString(OUT.resolve("imaml-fig2a.csv"),
 // Headless: ./metabound notebook 05-imaml-implicit-gradients    # -> target/notebooks/05-imaml-implicit-gradients.html
 // Interactively (after one ./metabound run has built the jar):
 //   jshell --class-path reports/target/metabound.jar notebooks-java/prelude.jshell notebooks-java/05-imaml-implicit-gradients.jsh
-// Not the paper's set-up (its App. F is not available, THEOREMS.md §4): a low-dimensional task chosen
+// Not the paper's set-up (its App. F is not available, docs/THEOREMS.md §4): a low-dimensional task chosen
 // so that 5 CG steps are exact, which is what "the terminal error vanishes with 5 CG steps" suggests.

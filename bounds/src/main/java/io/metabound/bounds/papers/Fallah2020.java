@@ -27,7 +27,7 @@ import java.util.List;
  * the catalogued {@code sigma_g}. Formulas were decoded from the OCR of the arXiv v4 main text
  * ({@code [V-ocr]}; {@code [V-ocr+G1]} when the independent secondary note G1 agrees); the
  * explicit-constant "general" versions of the three main theorems (constants 61, 14, 36) come from
- * G1 only and are tagged {@code [S]}. See {@code /work/shared/THEOREMS.md} §2. Main-text {@code
+ * G1 only and are tagged {@code [S]}. See {@code docs/THEOREMS.md} §2. Main-text {@code
  * O(.)} statements are registered with relation {@code ORDER}.
  */
 public final class Fallah2020 {
@@ -182,7 +182,7 @@ public final class Fallah2020 {
         "finite-difference-error",
         List.of(Assumption.descriptive("phi has a rho-Lipschitz Hessian (Assumption 4.4)")),
         "[V-ocr]",
-        "THEOREMS.md §2.1 (G1 agrees)",
+        "docs/THEOREMS.md §2.1 (G1 agrees)",
         "Valid but loose by a factor 2: a Taylor argument gives rho delta ||v||^2 / 2. Exactly 0 on"
             + " quadratics (rho = 0). delta is HF-MAML's finite-difference step.");
   }
@@ -204,7 +204,7 @@ public final class Fallah2020 {
         "meta-smoothness",
         List.of(ALPHA_AT_MOST_ONE_OVER_L, SMOOTHNESS),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.3; S1 (OCR), G1",
+        "docs/THEOREMS.md §2.3; S1 (OCR), G1",
         "The lemma gives min{L(w), L(u)}: compare a measured ratio for the pair (w, u) with the"
             + " smaller of the two values. Re-derivation: (1 + alpha L)^2 L <= 4L and alpha rho (1"
             + " + alpha L) <= 2 alpha rho. Tight: an indefinite quadratic with eigenvalue -L at"
@@ -226,7 +226,7 @@ public final class Fallah2020 {
         "taylor-remainder",
         List.of(ALPHA_AT_MOST_ONE_OVER_L, SMOOTHNESS),
         "[S]",
-        "THEOREMS.md §2.3; secondary note G1 (sign typos corrected to the standard form)",
+        "docs/THEOREMS.md §2.3; secondary note G1 (sign typos corrected to the standard form)",
         "Secondary source only. Normalised by ||u - w||^2.");
   }
 
@@ -245,7 +245,7 @@ public final class Fallah2020 {
         "meta-stepsize",
         List.of(ALPHA_AT_MOST_ONE_OVER_L),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.3; S1 (16)-(17)",
+        "docs/THEOREMS.md §2.3; S1 (16)-(17)",
         "grad_task_est = (1/B') sum over a fresh task batch B' of ||∇~f_j(w, D^j_beta)||. The meta"
             + " stepsize is beta~/12 (MAML), /18 (FO-MAML) or /25 (HF-MAML). Deterministic 1/(4L)"
             + " on quadratics (rho = 0).");
@@ -263,7 +263,7 @@ public final class Fallah2020 {
         "batch-size",
         List.of(ALPHA_AT_MOST_ONE_OVER_L, VARIANCES),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.3; S1 (18)",
+        "docs/THEOREMS.md §2.3; S1 (18)",
         "Requirement on B_prime; 0 (vacuous) when rho = 0.");
   }
 
@@ -279,7 +279,7 @@ public final class Fallah2020 {
         "batch-size",
         List.of(ALPHA_AT_MOST_ONE_OVER_L, VARIANCES),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.3; S1 (18)",
+        "docs/THEOREMS.md §2.3; S1 (18)",
         "Requirement on D_beta; 0 (vacuous) when rho = 0.");
   }
 
@@ -295,7 +295,7 @@ public final class Fallah2020 {
         "stepsize-mean",
         List.of(ALPHA_AT_MOST_ONE_OVER_L, B_PRIME_LARGE, D_BETA_LARGE, VARIANCES),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.3; S1 (19)",
+        "docs/THEOREMS.md §2.3; S1 (19)",
         "Of beta~ itself (before division by 12/18/25). L(w) = 4L + 2 rho alpha E_i||∇f_i(w)||."
             + " Trivial on quadratics: beta~ = 1/(4L) exactly.");
   }
@@ -312,7 +312,7 @@ public final class Fallah2020 {
         "stepsize-second-moment",
         List.of(ALPHA_AT_MOST_ONE_OVER_L, B_PRIME_LARGE, D_BETA_LARGE, VARIANCES),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.3; S1 (19)",
+        "docs/THEOREMS.md §2.3; S1 (19)",
         "Of beta~ itself. 3.125 = 25/8.");
   }
 
@@ -332,7 +332,7 @@ public final class Fallah2020 {
         "estimator-bias",
         List.of(ALPHA_AT_MOST_ONE_OVER_L, SMOOTHNESS, VARIANCES),
         "[V-ocr+G1; re-derived]",
-        "THEOREMS.md §2.3; S1 (20)",
+        "docs/THEOREMS.md §2.3; S1 (20)",
         "Per task, relative to ∇f_i(w - alpha ∇f_i(w)) (not the full MAML estimator). e_{i,k} = 0"
             + " exactly for quadratic tasks with additive noise: use as an exact-zero test.");
   }
@@ -353,10 +353,10 @@ public final class Fallah2020 {
         "estimator-second-moment",
         List.of(ALPHA_AT_MOST_ONE_OVER_L, SMOOTHNESS, VARIANCES),
         "[V-ocr+G1; re-derived]",
-        "THEOREMS.md §2.3; S1 (21)",
+        "docs/THEOREMS.md §2.3; S1 (21)",
         "Holds for every phi > 0 (phi is free); grad_adapted = ||∇f_i(w - alpha ∇f_i(w))||. See"
             + " fallah2020.lemma4.10.estimator-second-moment-min for the best phi. Numerical check"
-            + " in THEOREMS.md §6.4: max ratio 0.90.");
+            + " in docs/THEOREMS.md §6.4: max ratio 0.90.");
   }
 
   /**
@@ -375,7 +375,7 @@ public final class Fallah2020 {
         "estimator-second-moment",
         List.of(ALPHA_AT_MOST_ONE_OVER_L, SMOOTHNESS, VARIANCES),
         "[derived]",
-        "THEOREMS.md §2.3 (MetaBound: the minimum over phi of (21), which is [V-ocr+G1])",
+        "docs/THEOREMS.md §2.3 (MetaBound: the minimum over phi of (21), which is [V-ocr+G1])",
         "Derived by MetaBound, not printed in the paper: the minimum over phi > 0 of (21)"
             + " (fallah2020.lemma4.10.estimator-second-moment), attained at phi = grad_adapted"
             + " sqrt(D_in)/(alpha L sigma~); valid wherever (21) is.");
@@ -398,7 +398,7 @@ public final class Fallah2020 {
         "surrogate-gap",
         List.of(ALPHA_POSITIVE, ALPHA_AT_MOST_ONE_OVER_L, SMOOTHNESS, VARIANCES),
         "[V-ocr+G1; re-derived exactly]",
-        "THEOREMS.md §2.4; S1 (22)",
+        "docs/THEOREMS.md §2.4; S1 (22)",
         "First term (1 + alpha L) alpha L sigma~/sqrt(D) <= 2 alpha L sigma~/sqrt(D); the second is"
             + " Cauchy-Schwarz on the correlated Hessian and gradient of the same batch. The true"
             + " gap is O(1/D_test) while the bound is O(1/sqrt(D_test)).");
@@ -416,7 +416,7 @@ public final class Fallah2020 {
         "alpha-threshold",
         List.of(THEOREM_ASSUMPTIONS),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.4",
+        "docs/THEOREMS.md §2.4",
         "Boundary included: alpha <= 1/L (alpha in (0, 1/L]). Also the condition of Lemmas"
             + " 4.8-4.10 (there alpha = 0 is admitted).");
   }
@@ -433,7 +433,7 @@ public final class Fallah2020 {
         "batch-size",
         List.of(THEOREM_ASSUMPTIONS),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.4",
+        "docs/THEOREMS.md §2.4",
         "Requirement on D_h.");
   }
 
@@ -461,7 +461,7 @@ public final class Fallah2020 {
         "stationarity-floor",
         mainTheoremAssumptions(ALPHA_AT_MOST_ONE_OVER_L, D_H_MAML),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.4; S1 (23)",
+        "docs/THEOREMS.md §2.4; S1 (23)",
         "The full statement is E||∇F(w_eps)|| <= O(sqrt(Sigma)) + epsilon; only the O-part is"
             + " registered. Equivalently epsilon + O(sigma/sqrt(B) + sigma~/sqrt(B D_o) +"
             + " sigma~/sqrt(D_in)). "
@@ -482,7 +482,7 @@ public final class Fallah2020 {
         "iterations-to-epsilon",
         mainTheoremAssumptions(ALPHA_AT_MOST_ONE_OVER_L, D_H_MAML),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.4; S1 (24)",
+        "docs/THEOREMS.md §2.4; S1 (24)",
         "For any 0 < epsilon < 1.");
   }
 
@@ -502,7 +502,7 @@ public final class Fallah2020 {
         "stationarity",
         generalTheoremAssumptions(ALPHA_AT_MOST_ONE_OVER_L, D_H_MAML),
         "[S]",
-        "THEOREMS.md §2.5; secondary note G1 (arXiv v1/v2 wording)",
+        "docs/THEOREMS.md §2.5; secondary note G1 (arXiv v1/v2 wording)",
         "Secondary source only: the constant 61 was not checked against the AISTATS appendix."
             + " Reached within fallah2020.thm4.12.iterations-explicit iterations. Drops Assumption"
             + " 4.7."
@@ -528,7 +528,7 @@ public final class Fallah2020 {
         "iterations-to-epsilon",
         generalTheoremAssumptions(ALPHA_AT_MOST_ONE_OVER_L, D_H_MAML),
         "[S]",
-        "THEOREMS.md §2.5; secondary note G1",
+        "docs/THEOREMS.md §2.5; secondary note G1",
         "Secondary source only.");
   }
 
@@ -543,7 +543,7 @@ public final class Fallah2020 {
         "batch-size",
         mainTheoremAssumptions(ALPHA_AT_MOST_ONE_OVER_L, D_H_MAML),
         "[V-ocr]",
-        "THEOREMS.md §2.4; S1 (25)",
+        "docs/THEOREMS.md §2.4; S1 (25)",
         "Requirement B >= C_1 sigma^2/epsilon^2 with C_1 unspecified.");
   }
 
@@ -558,7 +558,7 @@ public final class Fallah2020 {
         "batch-size",
         mainTheoremAssumptions(ALPHA_AT_MOST_ONE_OVER_L, D_H_MAML),
         "[V-ocr]",
-        "THEOREMS.md §2.4; S1 (25)",
+        "docs/THEOREMS.md §2.4; S1 (25)",
         "Requirement on both D_in and the product B*D_o, with C_2 unspecified.");
   }
 
@@ -573,7 +573,7 @@ public final class Fallah2020 {
         "iterations-to-epsilon",
         mainTheoremAssumptions(ALPHA_AT_MOST_ONE_OVER_L, D_H_MAML),
         "[V-ocr]",
-        "THEOREMS.md §2.4",
+        "docs/THEOREMS.md §2.4",
         "Under the batch conditions (25).");
   }
 
@@ -591,7 +591,7 @@ public final class Fallah2020 {
         "surrogate-gap",
         List.of(ALPHA_POSITIVE, ALPHA_AT_MOST_ONE_OVER_L, SMOOTHNESS, VARIANCES),
         "[V-ocr]",
-        "THEOREMS.md §2.4 (via Theorem 4.11)",
+        "docs/THEOREMS.md §2.4 (via Theorem 4.11)",
         "The explicit version is fallah2020.thm4.11.surrogate-gap.");
   }
 
@@ -607,7 +607,7 @@ public final class Fallah2020 {
         "alpha-threshold",
         List.of(THEOREM_ASSUMPTIONS),
         "[V-ocr, G1 consistent]",
-        "THEOREMS.md §2.4",
+        "docs/THEOREMS.md §2.4",
         "Boundary included: alpha <= 1/(10L).");
   }
 
@@ -623,7 +623,7 @@ public final class Fallah2020 {
         "batch-size",
         List.of(THEOREM_ASSUMPTIONS),
         "[V-ocr, G1 consistent]",
-        "THEOREMS.md §2.4",
+        "docs/THEOREMS.md §2.4",
         "As printed, although FO-MAML uses no Hessian batch: the condition is irrelevant to the"
             + " algorithm.");
   }
@@ -652,7 +652,7 @@ public final class Fallah2020 {
         "stationarity-floor",
         mainTheoremAssumptions(ALPHA_FO, D_H_MAML),
         "[V-ocr, G1 consistent]",
-        "THEOREMS.md §2.4; S1 (26)",
+        "docs/THEOREMS.md §2.4; S1 (26)",
         "Only the O-part of O(.) + epsilon is registered. The alpha^2 L^2 sigma^2 term does not"
             + " shrink with batch size: no epsilon below O(alpha L sigma) is guaranteed (FO-MAML"
             + " floor). "
@@ -673,7 +673,7 @@ public final class Fallah2020 {
         "iterations-to-epsilon",
         mainTheoremAssumptions(ALPHA_FO, D_H_MAML),
         "[V-ocr, G1 consistent]",
-        "THEOREMS.md §2.4",
+        "docs/THEOREMS.md §2.4",
         "");
   }
 
@@ -693,7 +693,7 @@ public final class Fallah2020 {
         "stationarity",
         generalTheoremAssumptions(ALPHA_FO, D_H_MAML),
         "[S]",
-        "THEOREMS.md §2.5; secondary note G1 (sigma/sigma~ made consistent by THEOREMS.md)",
+        "docs/THEOREMS.md §2.5; secondary note G1 (sigma/sigma~ made consistent there)",
         "Secondary source only: the constants 14 and 20 were not checked against the AISTATS"
             + " appendix; G1 mixes sigma and sigma~ in one place."
             + " The epsilon term is the accuracy bought by the iteration count, which is"
@@ -715,7 +715,7 @@ public final class Fallah2020 {
         "iterations-to-epsilon",
         generalTheoremAssumptions(ALPHA_FO, D_H_MAML),
         "[S]",
-        "THEOREMS.md §2.5; secondary note G1 ('20 sigma^2 L^2' corrected to 20 alpha^2 L^2)",
+        "docs/THEOREMS.md §2.5; secondary note G1 ('20 sigma^2 L^2' corrected to 20 alpha^2 L^2)",
         "Secondary source only.");
   }
 
@@ -730,7 +730,7 @@ public final class Fallah2020 {
         "batch-size",
         mainTheoremAssumptions(ALPHA_FO, D_H_MAML),
         "[V-ocr, partly garbled]",
-        "THEOREMS.md §2.4; S1 (27), decoding of a garbled line",
+        "docs/THEOREMS.md §2.4; S1 (27), decoding of a garbled line",
         "FLAGGED: decoded from a garbled OCR line. Requirement on B.");
   }
 
@@ -748,7 +748,7 @@ public final class Fallah2020 {
         "batch-size",
         mainTheoremAssumptions(ALPHA_FO, D_H_MAML),
         "[V-ocr, partly garbled]",
-        "THEOREMS.md §2.4; S1 (27), decoding of a garbled line",
+        "docs/THEOREMS.md §2.4; S1 (27), decoding of a garbled line",
         "FLAGGED: decoded from a garbled OCR line. Requirement on D_in and on B*D_o.");
   }
 
@@ -765,7 +765,7 @@ public final class Fallah2020 {
         "stationarity-floor",
         mainTheoremAssumptions(ALPHA_FO, D_H_MAML),
         "[V-ocr, partly garbled]",
-        "THEOREMS.md §2.4",
+        "docs/THEOREMS.md §2.4",
         "FLAGGED (garbled). Table 1 condenses it to O(alpha sigma). For large batches E||∇F||"
             + " plateaus at about this order.");
   }
@@ -784,7 +784,7 @@ public final class Fallah2020 {
         "iterations-to-epsilon",
         mainTheoremAssumptions(ALPHA_FO, D_H_MAML),
         "[V-ocr, partly garbled]",
-        "THEOREMS.md §2.4",
+        "docs/THEOREMS.md §2.4",
         "FLAGGED (garbled). Table 1: O(1/(alpha^2 sigma^2)) iterations, O(d) cost per iteration.");
   }
 
@@ -800,7 +800,7 @@ public final class Fallah2020 {
         "alpha-threshold",
         List.of(THEOREM_ASSUMPTIONS),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.4",
+        "docs/THEOREMS.md §2.4",
         "Boundary included: alpha <= 1/(6L).");
   }
 
@@ -816,7 +816,7 @@ public final class Fallah2020 {
         "batch-size",
         List.of(THEOREM_ASSUMPTIONS),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.4 (printed so in both S1 and G1)",
+        "docs/THEOREMS.md §2.4 (printed so in both S1 and G1)",
         "FLAGGED: this is what the paper prints, but alpha rho sigma_H is not dimensionless;"
             + " probably a typo for ceil(36 (alpha sigma_H)^2), registered as"
             + " fallah2020.thm4.17.d-h-threshold.");
@@ -838,7 +838,7 @@ public final class Fallah2020 {
         "batch-size",
         List.of(THEOREM_ASSUMPTIONS),
         "[R-med]",
-        "THEOREMS.md §2.4 (reconstruction: the condition printed in S1 and G1 with rho removed)",
+        "docs/THEOREMS.md §2.4 (reconstruction: the condition printed in S1 and G1 without rho)",
         "FLAGGED reconstruction, not the printed formula: probable intended reading; the paper"
             + " (S1) and G1 both print ceil(36 (alpha rho sigma_H)^2)"
             + " (fallah2020.thm4.17.d-h-threshold-printed). alpha sigma_H is dimensionless and the"
@@ -870,7 +870,7 @@ public final class Fallah2020 {
         "finite-difference-step",
         List.of(THEOREM_ASSUMPTIONS),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.4",
+        "docs/THEOREMS.md §2.4",
         "v_norm = ||∇~f_i(w^i_{k+1}, D^i_o)||, the vector the Hessian multiplies in (11). Infinite"
             + " when rho = 0 (any step is exact on quadratics).");
   }
@@ -886,7 +886,7 @@ public final class Fallah2020 {
         "stationarity-floor",
         mainTheoremAssumptions(ALPHA_HF, D_H_HF_PRINTED, D_H_HF_INTENDED),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.4; S1 (28)",
+        "docs/THEOREMS.md §2.4; S1 (28)",
         "Same guarantee as MAML; only the O-part of O(.) + epsilon is registered. Both readings of"
             + " the D_h condition are required (conservative scope). "
             + DEFS.where("Sigma"));
@@ -903,7 +903,7 @@ public final class Fallah2020 {
         "iterations-to-epsilon",
         mainTheoremAssumptions(ALPHA_HF, D_H_HF_PRINTED, D_H_HF_INTENDED),
         "[V-ocr+G1]",
-        "THEOREMS.md §2.4; S1 (29)",
+        "docs/THEOREMS.md §2.4; S1 (29)",
         "Table 1: O(d) cost per iteration.");
   }
 
@@ -922,7 +922,7 @@ public final class Fallah2020 {
         "stationarity",
         generalTheoremAssumptions(ALPHA_HF, D_H_HF_PRINTED, D_H_HF_INTENDED),
         "[S]",
-        "THEOREMS.md §2.5; secondary note G1",
+        "docs/THEOREMS.md §2.5; secondary note G1",
         "Secondary source only (constant 36 = 6^2 not checked against the AISTATS appendix). Both"
             + " readings of the D_h condition are required (conservative scope)."
             + " The epsilon term is the accuracy bought by the iteration count, which is"
@@ -944,7 +944,7 @@ public final class Fallah2020 {
         "iterations-to-epsilon",
         generalTheoremAssumptions(ALPHA_HF, D_H_HF_PRINTED, D_H_HF_INTENDED),
         "[S]",
-        "THEOREMS.md §2.5; secondary note G1",
+        "docs/THEOREMS.md §2.5; secondary note G1",
         "Secondary source only.");
   }
 
@@ -961,7 +961,7 @@ public final class Fallah2020 {
         "batch-size",
         List.of(THEOREM_ASSUMPTIONS),
         result.equals("Theorem 4.15") ? "[V-ocr, G1 consistent]" : "[V-ocr+G1]",
-        "THEOREMS.md §2.4",
+        "docs/THEOREMS.md §2.4",
         "Requirement B >= 20.");
   }
 
@@ -976,7 +976,7 @@ public final class Fallah2020 {
         "meta-stepsize",
         List.of(THEOREM_ASSUMPTIONS, B_PRIME_LARGE, D_BETA_LARGE),
         result.equals("Theorem 4.15") ? "[V-ocr, G1 consistent]" : "[V-ocr+G1]",
-        "THEOREMS.md §2.3-2.4 (beta_k = beta~(w_k)/" + divisor + ")",
+        "docs/THEOREMS.md §2.3-2.4 (beta_k = beta~(w_k)/" + divisor + ")",
         "beta~ of (17) with B' and D_beta satisfying (18), drawn independently of everything"
             + " else.");
   }

@@ -20,7 +20,7 @@ import java.util.List;
  * finite-sum case (Algorithm 2, Sections 4 and 5.2). Every formula of the paper was stripped from
  * the text available to MetaBound (source S0 keeps the prose and equation numbers only), so each
  * bound is a reconstruction tagged {@code [R-hi]}, {@code [R-med]} or {@code [R-lo]} by the
- * confidence that it equals the published statement; see {@code /work/shared/THEOREMS.md} §1. Each
+ * confidence that it equals the published statement; see {@code docs/THEOREMS.md} §1. Each
  * [R] inequality is mathematically valid (re-derived and checked numerically there), though the
  * published constant may be larger.
  *
@@ -207,7 +207,7 @@ public final class Ji2022 {
         "path-sensitivity",
         List.of(J_AT_MOST_N, ASSUMPTION_1),
         "[R-hi]",
-        "THEOREMS.md §1.4; S0 App. C proof (triangle inequality, telescoping)",
+        "docs/THEOREMS.md §1.4; S0 App. C proof (triangle inequality, telescoping)",
         "Normalised by ||w - u||. Attained (equality) along the eigenvector of a quadratic with"
             + " Hessian eigenvalue -L.");
   }
@@ -226,7 +226,7 @@ public final class Ji2022 {
         "gradient-growth",
         List.of(J_AT_MOST_N, ASSUMPTION_1),
         "[R-hi]",
-        "THEOREMS.md §1.4; S0 App. C proof of Lemma 12",
+        "docs/THEOREMS.md §1.4; S0 App. C proof of Lemma 12",
         "Normalised by ||∇l_i(w)||. Attained by a quadratic with Hessian eigenvalue -L when the"
             + " gradient lies along that eigenvector.");
   }
@@ -248,7 +248,7 @@ public final class Ji2022 {
             Assumption.descriptive(
                 "||A_j|| <= alpha*L for j = 0..N-1 (A_j = alpha ∇²l_i(w~_j) under Assumption 1)")),
         "[R-hi]",
-        "THEOREMS.md §1.4; S0 App. C proof intact (binomial expansion)",
+        "docs/THEOREMS.md §1.4; S0 App. C proof intact (binomial expansion)",
         "The lemma is stated for any bound a on ||A_j||; registered with a = alpha*L, the value"
             + " used in Lemma 14 and Prop 1. Equality at A_j = -aI.");
   }
@@ -268,7 +268,7 @@ public final class Ji2022 {
         "meta-gradient-deviation",
         List.of(ASSUMPTION_1),
         "[R-med]",
-        "THEOREMS.md §1.4; S0 proof steps (66): MVT, Lemma 12, Lemma 13",
+        "docs/THEOREMS.md §1.4; S0 proof steps (66): MVT, Lemma 12, Lemma 13",
         "Normalised by ||∇l_i(w)||: the formula is the constant C_l of (65). Structure certain, the"
             + " closed form of (65) less so (see ji2022.lemma14.meta-gradient-deviation-alt). Tight"
             + " for a quadratic with eigenvalue -L; for PSD Hessians the true constant is"
@@ -291,7 +291,7 @@ public final class Ji2022 {
         "meta-gradient-deviation",
         List.of(ASSUMPTION_1),
         "[R-med]",
-        "THEOREMS.md §1.4 (alternative derivation of (65))",
+        "docs/THEOREMS.md §1.4 (alternative derivation of (65))",
         "FLAGGED: an alternative reading of (65), valid but larger than"
             + " ji2022.lemma14.meta-gradient-deviation; registered because the published constant"
             + " may be this one. Normalised by ||∇l_i(w)||.");
@@ -312,9 +312,9 @@ public final class Ji2022 {
         "task-gradient-norm",
         List.of(GAMMA_POSITIVE, ASSUMPTION_1, ASSUMPTION_2),
         "[R-med]",
-        "THEOREMS.md §1.4; S0: (i) from Lemma 14, (ii) from Assumption 2, then rearranging",
+        "docs/THEOREMS.md §1.4; S0: (i) from Lemma 14, (ii) from Assumption 2, then rearranging",
         "Equivalently (||∇L(w)|| + sigma)/(1 - C_l). The pointwise spread sigma(w) may be used."
-            + " Numerical check in THEOREMS.md §6.4: max ratio 0.64.");
+            + " Numerical check in docs/THEOREMS.md §6.4: max ratio 0.64.");
   }
 
   /**
@@ -332,7 +332,7 @@ public final class Ji2022 {
         "alpha-threshold",
         List.of(ASSUMPTION_1),
         "[R-med]",
-        "THEOREMS.md §1.4 (C_l < 1 with C_l of (65))",
+        "docs/THEOREMS.md §1.4 (C_l < 1 with C_l of (65))",
         "Strict: alpha must be strictly below. At N = 1 it is (sqrt(2) - 1)/L, stricter than"
             + " Fallah2020's alpha <= 1/L. Needed by Lemma 15, Props 3-4 and Theorems 5 and 9.");
   }
@@ -353,7 +353,7 @@ public final class Ji2022 {
         "stepsize-mean",
         List.of(D_L_LARGE, ASSUMPTION_1, ASSUMPTION_2, ASSUMPTION_3, STEPSIZE_14),
         "[R-med/lo]",
-        "THEOREMS.md §1.4; S0 (67)-(72), 'similar to Lemma 4.11 [sic] in Fallah et al.'",
+        "docs/THEOREMS.md §1.4; S0 (67)-(72), 'similar to Lemma 4.11 [sic] in Fallah et al.'",
         "The 4/5 mirrors Fallah2020's 0.8 (Jensen). The batch threshold on D_L is a reconstruction"
             + " (the paper's was not readable). "
             + DEFS.where("L_w", "C_L"));
@@ -371,7 +371,7 @@ public final class Ji2022 {
         "batch-size",
         List.of(ASSUMPTION_1, ASSUMPTION_3),
         "[R-med/lo]",
-        "THEOREMS.md §1.4 (reconstructed threshold for the first-moment bound)",
+        "docs/THEOREMS.md §1.4 (reconstructed threshold for the first-moment bound)",
         "Requirement on D_L. Reconstruction: the paper's threshold was not readable. Vacuous (0)"
             + " when rho = 0. "
             + DEFS.where("C_L"));
@@ -392,7 +392,7 @@ public final class Ji2022 {
         "stepsize-second-moment",
         List.of(ASSUMPTION_1, ASSUMPTION_2, ASSUMPTION_3, STEPSIZE_14),
         "[R-med/lo]",
-        "THEOREMS.md §1.4 (second moment: THEOREMS author's own valid bound)",
+        "docs/THEOREMS.md §1.4 (second moment: MetaBound's own valid bound)",
         "Not the paper's (unreadable) inequality (67) but a valid bound of the same form; c_2 <= 2"
             + " when |B'_k| meets ji2022.lemma16.b-prime-threshold. "
             + DEFS.where("c2_16", "L_w", "C_L"));
@@ -413,7 +413,7 @@ public final class Ji2022 {
         "batch-size",
         List.of(ASSUMPTION_1, ASSUMPTION_2, ASSUMPTION_3),
         "[R-med/lo]",
-        "THEOREMS.md §1.4 (reconstructed threshold making c_2 <= 2)",
+        "docs/THEOREMS.md §1.4 (reconstructed threshold making c_2 <= 2)",
         "Requirement on B_prime. Reconstruction; vacuous (0) when rho = 0. " + DEFS.where("C_L"));
   }
 
@@ -432,7 +432,7 @@ public final class Ji2022 {
         "gradient-growth",
         List.of(J_AT_MOST_N, ASSUMPTION_4),
         "[R-hi]",
-        "THEOREMS.md §1.4 (finite-sum analogue of Lemma 12)",
+        "docs/THEOREMS.md §1.4 (finite-sum analogue of Lemma 12)",
         "Normalised by ||∇l_{S_i}(w)||. Attained by a quadratic support loss with eigenvalue -L.");
   }
 
@@ -451,7 +451,7 @@ public final class Ji2022 {
         "meta-gradient-deviation",
         List.of(ASSUMPTION_4),
         "[R-med]",
-        "THEOREMS.md §1.4; S0: MVT, Lemma 13, Lemma 17",
+        "docs/THEOREMS.md §1.4; S0: MVT, Lemma 13, Lemma 17",
         "Absolute (not normalised): grad_query = ||∇l_{T_i}(w)||, grad_support = ||∇l_{S_i}(w)||."
             + " With S_i = T_i it reduces to Lemma 14's (1+alpha L)^(2N) - 1.");
   }
@@ -471,7 +471,7 @@ public final class Ji2022 {
         "task-gradient-norm",
         List.of(GAMMA_POSITIVE, ASSUMPTION_4, ASSUMPTION_5),
         "[R-med]",
-        "THEOREMS.md §1.4; S0: Lemma 18 and Assumption 5; (74) reuses constants of (19)",
+        "docs/THEOREMS.md §1.4; S0: Lemma 18 and Assumption 5; (74) reuses constants of (19)",
         "Here the task-gradient norm is E_i||∇l_{T_i}(w)|| (query losses).");
   }
 
@@ -490,7 +490,7 @@ public final class Ji2022 {
         "stepsize-mean",
         List.of(ASSUMPTION_4, ASSUMPTION_5, STEPSIZE_22),
         "[R-med]",
-        "THEOREMS.md §1.4; S0 (77)-(78)",
+        "docs/THEOREMS.md §1.4; S0 (77)-(78)",
         "Jensen on the convex 1/x; no batch condition because the task gradients are exact. "
             + "grad_task_mean = E_i||∇l_{T_i}(w)||. "
             + DEFS.where("L_w7", "ell0"));
@@ -511,7 +511,7 @@ public final class Ji2022 {
         "stepsize-second-moment",
         List.of(ASSUMPTION_4, ASSUMPTION_5, STEPSIZE_22),
         "[R-med]",
-        "THEOREMS.md §1.4; S0 (77): variance of the B'-average <= sigma^2/|B'_k|",
+        "docs/THEOREMS.md §1.4; S0 (77): variance of the B'-average <= sigma^2/|B'_k|",
         DEFS.where("c2_20", "L_w7", "ell0"));
   }
 
@@ -534,7 +534,7 @@ public final class Ji2022 {
         "meta-smoothness",
         List.of(ASSUMPTION_1),
         "[R-hi]",
-        "THEOREMS.md §1.5; S0 (26)-(28): Lemma 12, Lemma 11, product-difference recursion",
+        "docs/THEOREMS.md §1.5; S0 (26)-(28): Lemma 12, Lemma 11, product-difference recursion",
         "Uses the simplified C_L (equal to the printed form ji2022.prop1.c-l). Quadratics with an"
             + " eigenvalue -L (rho = 0) attain (1 + alpha L)^(2N) L. At N = 1 and alpha <= 1/L it"
             + " is dominated by Fallah2020 Lemma 4.8. "
@@ -553,7 +553,7 @@ public final class Ji2022 {
         "smoothness-coefficient",
         List.of(ASSUMPTION_1),
         "[R-hi]",
-        "THEOREMS.md §1.5 (recalled form, independently re-derived)",
+        "docs/THEOREMS.md §1.5 (recalled form, independently re-derived)",
         "Printed form of (13); equals (rho/L)*(1+alpha*L)^(2N-1)*((1+alpha*L)^N - 1) exactly. At N"
             + " = 1 it is alpha*rho*(1 + alpha*L).");
   }
@@ -573,7 +573,7 @@ public final class Ji2022 {
         "meta-stepsize",
         List.of(ASSUMPTION_1),
         "[R-hi]",
-        "THEOREMS.md §1.2; S0 prose 'Similarly to Fallah et al. (2020a) ... estimate L_{w_k}'",
+        "docs/THEOREMS.md §1.2; S0 prose 'Similarly to Fallah et al. (2020a) ... estimate L_{w_k}'",
         "grad_task_est is the B'-average of mini-batch gradient norms on D_{L_k}, an estimate of"
             + " E_i||∇l_i(w_k)||. "
             + DEFS.where("C_L"));
@@ -594,8 +594,8 @@ public final class Ji2022 {
         "path-deviation",
         List.of(J_AT_MOST_N, ASSUMPTION_1, ASSUMPTION_3),
         "[R-hi]",
-        "THEOREMS.md §1.5; S0 proof of Prop 2 ((1), (6), Assumption 3, telescoping)",
-        "Numerical check in THEOREMS.md §6.4: max ratio 0.95.");
+        "docs/THEOREMS.md §1.5; S0 proof of Prop 2 ((1), (6), Assumption 3, telescoping)",
+        "Numerical check in docs/THEOREMS.md §6.4: max ratio 0.95.");
   }
 
   /**
@@ -613,7 +613,7 @@ public final class Ji2022 {
         "path-deviation-second-moment",
         List.of(J_AT_MOST_N, ASSUMPTION_1, ASSUMPTION_3),
         "[R-lo]",
-        "THEOREMS.md §1.5; S0: '(ii) follows from ||a+b||^2 <= 2||a||^2 + 2||b||^2', telescope",
+        "docs/THEOREMS.md §1.5; S0 '(ii) follows from ||a+b||^2 <= 2||a||^2 + 2||b||^2', telescope",
         "The exact base of the power is unknown (a recollection suggests 1 + alpha L + 2 alpha^2"
             + " L^2). Numerical check: max ratio 0.21. See also the tight alternative"
             + " ji2022.prop2.path-deviation-second-moment-tight.");
@@ -634,10 +634,10 @@ public final class Ji2022 {
         "path-deviation-second-moment",
         List.of(J_AT_MOST_N, ASSUMPTION_1, ASSUMPTION_3),
         "[derived]",
-        "THEOREMS.md §1.5 (tightest valid bound by the same proof route)",
+        "docs/THEOREMS.md §1.5 (tightest valid bound by the same proof route)",
         "FLAGGED: not the paper's statement but the tightest valid bound by the same route;"
-            + " equality at j = 1 (the Monte Carlo ratio 1.02 of THEOREMS.md §6.4 is that equality"
-            + " plus noise). Zero at j = 0.");
+            + " equality at j = 1 (the Monte Carlo ratio 1.02 of docs/THEOREMS.md §6.4 is that"
+            + " equality plus noise). Zero at j = 0.");
   }
 
   /**
@@ -656,10 +656,10 @@ public final class Ji2022 {
         "estimator-bias",
         List.of(GAMMA_POSITIVE, ASSUMPTION_1, ASSUMPTION_2, ASSUMPTION_3),
         "[R-med structure, R-lo constants]",
-        "THEOREMS.md §1.5; S0 (29)-(32): D,T independence, Lemma 12, Prop 2, Lemma 15",
+        "docs/THEOREMS.md §1.5; S0 (29)-(32): D,T independence, Lemma 12, Prop 2, Lemma 15",
         "The true bias is exactly 0 for quadratic tasks with additive zero-mean noise (linear"
             + " dynamics, constant Hessians): use that as an exact-zero test. Very loose elsewhere"
-            + " (ratio <= 0.006 in THEOREMS.md §6.4). "
+            + " (ratio <= 0.006 in docs/THEOREMS.md §6.4). "
             + DEFS.where("gamma", "C_L"));
   }
 
@@ -680,7 +680,7 @@ public final class Ji2022 {
         "estimator-second-moment",
         List.of(GAMMA_POSITIVE, ASSUMPTION_1, ASSUMPTION_2, ASSUMPTION_3),
         "[R-med structure, R-lo constants]",
-        "THEOREMS.md §1.5; S0 (33)-(36)",
+        "docs/THEOREMS.md §1.5; S0 (33)-(36)",
         "The paper's per-factor Hessian term (here P_D) is not recoverable; V_N uses the [R-lo]"
             + " second moment of Prop 2. Numerical check: max ratio 0.09. "
             + DEFS.where("A_g", "B_g", "P_D", "V_N", "gamma"));
@@ -706,7 +706,7 @@ public final class Ji2022 {
         "stationarity",
         thm5Assumptions(),
         "[R-hi structure, R-lo constants]",
-        "THEOREMS.md §1.5; S0 (37)-(44): descent lemma with L_{w_k}, Lemma 16, Props 3-4, (39),"
+        "docs/THEOREMS.md §1.5; S0 (37)-(44): descent lemma with L_{w_k}, Lemma 16, Props 3-4, (39)"
             + " telescoping, Jensen on psi(t) = t^2/(phi + c t)",
         "The paper's names and values of xi, theta, phi (its (19)) were not readable; these are a"
             + " valid chain, probably smaller than the published constants. The three parts:"
@@ -730,7 +730,7 @@ public final class Ji2022 {
         "stationarity",
         thm5Assumptions(),
         "[R-hi structure, R-lo constants]",
-        "THEOREMS.md §1.5 (the first inequality of (20))",
+        "docs/THEOREMS.md §1.5 (the first inequality of (20))",
         "The root (cR + sqrt(c^2 R^2 + 4 phi R))/2 from which ji2022.thm5.stationarity follows;"
             + " never larger than it. Same constants. "
             + DEFS.where("R5", "phi5", "c5"));
@@ -760,7 +760,7 @@ public final class Ji2022 {
         "inner-stepsize",
         List.of(ASSUMPTION_1, ASSUMPTION_2, ASSUMPTION_3),
         "[R-hi]",
-        "THEOREMS.md §1.5; S0 proof 'Since alpha = ...' then (1 + 1/x)^x <= e",
+        "docs/THEOREMS.md §1.5; S0 proof 'Since alpha = ...' then (1 + 1/x)^x <= e",
         "S0 also allows alpha = c/(NL) for a suitable constant c; Lemma 15 needs (1 + c/N)^(2N) <"
             + " 2, e.g. any c < ln(2)/2.");
   }
@@ -780,7 +780,7 @@ public final class Ji2022 {
         "expansion-factor",
         List.of(ALPHA_AT_MOST_CHOICE),
         "[R-hi]",
-        "THEOREMS.md §1.5 (from (1 + 1/x)^x <= e)",
+        "docs/THEOREMS.md §1.5 (from (1 + 1/x)^x <= e)",
         "(1 + 1/(8N))^N <= e^(1/8) ~ 1.133; the bound is approached as N grows.");
   }
 
@@ -796,7 +796,7 @@ public final class Ji2022 {
         "expansion-factor-squared",
         List.of(ALPHA_AT_MOST_CHOICE),
         "[R-hi]",
-        "THEOREMS.md §1.5",
+        "docs/THEOREMS.md §1.5",
         "e^(1/4) ~ 1.284.");
   }
 
@@ -812,7 +812,7 @@ public final class Ji2022 {
         "stability-margin",
         List.of(ALPHA_AT_MOST_CHOICE),
         "[R-hi]",
-        "THEOREMS.md §1.5",
+        "docs/THEOREMS.md §1.5",
         "2 - e^(1/4) ~ 0.716, so Lemma 15 applies at the choice of Corollary 6.");
   }
 
@@ -831,7 +831,7 @@ public final class Ji2022 {
         "smoothness-coefficient",
         List.of(ALPHA_AT_MOST_CHOICE),
         "[R-hi]",
-        "THEOREMS.md §1.5 (evaluation of (13) at alpha = 1/(8NL))",
+        "docs/THEOREMS.md §1.5 (evaluation of (13) at alpha = 1/(8NL))",
         "~ 0.171 rho/L; uses (1+alpha L)^(2N-1) <= (1+alpha L)^(2N) <= e^(1/4).");
   }
 
@@ -846,7 +846,7 @@ public final class Ji2022 {
         "batch-size",
         List.of(ALPHA_CHOICE),
         "[R-med]",
-        "THEOREMS.md §1.5; S0 proof text (orders only)",
+        "docs/THEOREMS.md §1.5; S0 proof text (orders only)",
         "S and B are Theta(epsilon^-2); T, D, |B'_k|, |D_{L_k}| are O(1).");
   }
 
@@ -864,7 +864,7 @@ public final class Ji2022 {
         "iterations-to-epsilon",
         List.of(ALPHA_CHOICE),
         "[R-med]",
-        "THEOREMS.md §1.5; S0 proof text",
+        "docs/THEOREMS.md §1.5; S0 proof text",
         "With S, B = Theta(epsilon^-2).");
   }
 
@@ -882,7 +882,7 @@ public final class Ji2022 {
         "gradient-computations-per-iteration",
         List.of(ALPHA_CHOICE),
         "[R-med]",
-        "THEOREMS.md §1.5; S0 proof text",
+        "docs/THEOREMS.md §1.5; S0 proof text",
         "B (N S + T) + |B'_k| |D_{L_k}| with S, B = Theta(epsilon^-2).");
   }
 
@@ -897,7 +897,7 @@ public final class Ji2022 {
         "hessian-computations-per-iteration",
         List.of(ALPHA_CHOICE),
         "[R-med]",
-        "THEOREMS.md §1.5; S0 proof text",
+        "docs/THEOREMS.md §1.5; S0 proof text",
         "B N D with B = Theta(epsilon^-2) and D = O(1): linear in N.");
   }
 
@@ -912,7 +912,7 @@ public final class Ji2022 {
         "gradient-computations",
         List.of(ALPHA_CHOICE),
         "[R-med]",
-        "THEOREMS.md §1.5; S0 prose [V]: higher than SGD's O(epsilon^-4) by O(epsilon^-2)",
+        "docs/THEOREMS.md §1.5; S0 prose [V]: higher than SGD's O(epsilon^-4) by O(epsilon^-2)",
         "S0: 'because MAML requires O(epsilon^-2) tasks'. Linear in N.");
   }
 
@@ -934,7 +934,7 @@ public final class Ji2022 {
         "meta-smoothness",
         List.of(ASSUMPTION_4, ASSUMPTION_5),
         "[R-med]",
-        "THEOREMS.md §1.6; S0 (49)-(53)",
+        "docs/THEOREMS.md §1.6; S0 (49)-(53)",
         "grad_task_mean = E_i||∇l_{T_i}(w)||. With rho = 0 it is (1 + alpha L)^(2N) L, attained by"
             + " an eigenvalue -L. "
             + DEFS.where("L_w7", "ell0", "C_b", "C_L"));
@@ -952,7 +952,7 @@ public final class Ji2022 {
         "smoothness-coefficient",
         List.of(ASSUMPTION_4, ASSUMPTION_5),
         "[R-med]",
-        "THEOREMS.md §1.6",
+        "docs/THEOREMS.md §1.6",
         "C_b = (rho/L)(1+alpha L)^(N-1)((1+alpha L)^N - 1)^2; 0 when rho = 0.");
   }
 
@@ -971,7 +971,7 @@ public final class Ji2022 {
         "meta-stepsize",
         List.of(ASSUMPTION_4, ASSUMPTION_5),
         "[R-med]",
-        "THEOREMS.md §1.2; S0 'Similarly to (14)'",
+        "docs/THEOREMS.md §1.2; S0 'Similarly to (14)'",
         "grad_task_est is the B'-average of the exact query-gradient norms ||∇l_{T_i}(w_k)||. "
             + DEFS.where("ell0", "C_b", "C_L"));
   }
@@ -992,7 +992,7 @@ public final class Ji2022 {
         "estimator-second-moment",
         List.of(GAMMA_POSITIVE, ASSUMPTION_4, ASSUMPTION_5),
         "[R-med structure, R-lo constants]",
-        "THEOREMS.md §1.6; S0 (52) then Lemma 19",
+        "docs/THEOREMS.md §1.6; S0 (52) then Lemma 19",
         "G^_i = ∇L_i is deterministic given the task, so this bounds E_i||∇L_i(w)||^2. The names"
             + " A_squ, B_squ are a guess at the paper's. "
             + DEFS.where("A_squ", "B_squ", "gamma"));
@@ -1020,7 +1020,7 @@ public final class Ji2022 {
             ASSUMPTION_5,
             STEPSIZE_22),
         "[R-hi structure, R-lo constants]",
-        "THEOREMS.md §1.6; S0 (56)-(61), constants (24)",
+        "docs/THEOREMS.md §1.6; S0 (56)-(61), constants (24)",
         "No bias term: the estimator (12) is unbiased. Constants are MetaBound's valid chain, not"
             + " the paper's (24). "
             + DEFS.where("R9", "xi9", "theta9", "phi9", "c5", "c2_20", "A_squ", "B_squ", "ell0"));
@@ -1038,7 +1038,7 @@ public final class Ji2022 {
         "inner-stepsize",
         List.of(ASSUMPTION_4, ASSUMPTION_5),
         "[R-hi]",
-        "THEOREMS.md §1.6",
+        "docs/THEOREMS.md §1.6",
         "Same choice as Corollary 6.");
   }
 
@@ -1053,7 +1053,7 @@ public final class Ji2022 {
         "batch-size",
         List.of(ALPHA_CHOICE),
         "[R-med]",
-        "THEOREMS.md §1.6; S0 prose [V]: 'B >= C_B epsilon^-2 with C_B large'",
+        "docs/THEOREMS.md §1.6; S0 prose [V]: 'B >= C_B epsilon^-2 with C_B large'",
         "Requirement on B; C_B unspecified.");
   }
 
@@ -1068,7 +1068,7 @@ public final class Ji2022 {
         "iterations-to-epsilon",
         List.of(ALPHA_CHOICE),
         "[R-med]",
-        "THEOREMS.md §1.6; S0 (62)-(63)",
+        "docs/THEOREMS.md §1.6; S0 (62)-(63)",
         "With B >= C_B epsilon^-2.");
   }
 
@@ -1085,7 +1085,7 @@ public final class Ji2022 {
         "gradient-computations",
         List.of(ALPHA_CHOICE),
         "[R-med]",
-        "THEOREMS.md §1.6; S0 'correspond to the sample sizes of the pre-assigned sets S_i and"
+        "docs/THEOREMS.md §1.6; S0 'correspond to the sample sizes of the pre-assigned sets S_i and"
             + " T_i'",
         "Here S = |S_i| and T = |T_i|, the sizes of the fixed support and query sets.");
   }
@@ -1101,7 +1101,7 @@ public final class Ji2022 {
         "hessian-computations-per-iteration",
         List.of(ALPHA_CHOICE),
         "[R-med]",
-        "THEOREMS.md §1.6",
+        "docs/THEOREMS.md §1.6",
         "Each Hessian computation is over the support set S_i.");
   }
 }

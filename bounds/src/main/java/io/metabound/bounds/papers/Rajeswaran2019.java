@@ -19,7 +19,7 @@ import java.util.List;
  * rho-Lipschitz Hessian; {@code ||Alg*_i(theta)|| <= D}. The paper's B and D are the catalogued
  * {@code B_lip} and {@code D_sol}; {@code Delta} stands for {@code F(0) - min F}. Everything up to
  * Lemma 3 and the informal Theorem 1 / Corollary 1 was read verbatim (LaTeX alt-text, source S4);
- * the formal appendix Theorem 1 is a reconstruction. See {@code /work/shared/THEOREMS.md} §4.
+ * the formal appendix Theorem 1 is a reconstruction. See {@code docs/THEOREMS.md} §4.
  */
 public final class Rajeswaran2019 {
 
@@ -143,7 +143,7 @@ public final class Rajeswaran2019 {
             Assumption.descriptive(
                 "I + ∇²L^_i(phi_i)/lambda invertible, phi_i = Alg*_i(theta) (Lemma 1)")),
         "[V]",
-        "THEOREMS.md §4; S4 (LaTeX alt-text)",
+        "docs/THEOREMS.md §4; S4 (LaTeX alt-text)",
         "The statement is a matrix identity; this is its spectral form. lambda_i denotes an"
             + " eigenvalue of the inner Hessian ∇²L^_i(phi_i) (the catalogue symbol shared with"
             + " Takagi2019), and the Jacobian has the same eigenvectors. Exact for a quadratic"
@@ -165,7 +165,7 @@ public final class Rajeswaran2019 {
         "implicit-jacobian",
         List.of(ASSUMPTION_2),
         "[derived]",
-        "THEOREMS.md §4 (the bound ||A^(-1)|| <= lambda/mu used in the proof of Lemma 3)",
+        "docs/THEOREMS.md §4 (the bound ||A^(-1)|| <= lambda/mu used in the proof of Lemma 3)",
         "Derived from Lemma 1 and Assumption 2, where mu is the strong convexity of G_i (it"
             + " includes lambda). If mu denoted the strong convexity of L^_i alone the bound would"
             + " read lambda/(lambda + mu). Equality when the smallest Hessian eigenvalue is mu -"
@@ -192,7 +192,7 @@ public final class Rajeswaran2019 {
                 "f L-smooth and mu-strongly convex with kappa = L/mu; ||x*|| <= D_sol; AGD started"
                     + " at 0")),
         "[V]",
-        "THEOREMS.md §4; S4",
+        "docs/THEOREMS.md §4; S4",
         "The lemma has ||x*||; D_sol bounds it (Assumption 2: ||Alg*_i(theta)|| <= D).");
   }
 
@@ -212,10 +212,10 @@ public final class Rajeswaran2019 {
         "imaml-error",
         List.of(DELTA_SMALL, ASSUMPTION_2, INNER_ACCURATE, JVP_ACCURATE),
         "[V]",
-        "THEOREMS.md §4; S4 (statement; the proof is cut off, completed in THEOREMS.md)",
+        "docs/THEOREMS.md §4; S4 (statement; the proof is cut off, completed in docs/THEOREMS.md)",
         "Proof completion: A^(-1)a - C^(-1)c = A^(-1)(a - c) + A^(-1)(C - A)C^(-1)c with ||A^(-1)||"
             + " <= lambda/mu, ||C^(-1)|| <= 2 lambda/mu, ||C - A|| <= rho delta/lambda. Numerical"
-            + " check in THEOREMS.md §6.4: max ratio 0.99. "
+            + " check in docs/THEOREMS.md §6.4: max ratio 0.99. "
             + DEFS.where("C_delta"));
   }
 
@@ -234,7 +234,7 @@ public final class Rajeswaran2019 {
         "imaml-error",
         List.of(ASSUMPTION_2, INNER_ACCURATE, JVP_ACCURATE),
         "[derived]",
-        "THEOREMS.md §5.4 (Lemma 3 with rho = 0)",
+        "docs/THEOREMS.md §5.4 (Lemma 3 with rho = 0)",
         "The rho = 0 specialisation of rajeswaran2019.lemma3.gradient-error (the condition delta <"
             + " mu/(2 rho) becomes vacuous). Not printed in the paper.");
   }
@@ -254,7 +254,7 @@ public final class Rajeswaran2019 {
         "gradient-computations",
         List.of(ASSUMPTION_1, ASSUMPTION_2),
         "[V]",
-        "THEOREMS.md §4; S4 (main-text informal statement)",
+        "docs/THEOREMS.md §4; S4 (main-text informal statement)",
         "O~(.): the poly(kappa, D, B, L, rho, mu, lambda) factor inside the log is unspecified, so"
             + " only the sqrt(kappa) and log(1/epsilon) scalings are checkable.");
   }
@@ -271,7 +271,7 @@ public final class Rajeswaran2019 {
         "memory",
         List.of(ASSUMPTION_1, ASSUMPTION_2),
         "[V]",
-        "THEOREMS.md §4; S4",
+        "docs/THEOREMS.md §4; S4",
         "In multiples of Mem(∇L^_i); independent of the number of inner steps.");
   }
 
@@ -299,7 +299,7 @@ public final class Rajeswaran2019 {
             ASSUMPTION_1,
             ASSUMPTION_2),
         "[R-med]",
-        "THEOREMS.md §4 (the appendix statement is not in S4; the only combination of Lemmas 2-3"
+        "docs/THEOREMS.md §4 (the appendix theorem is not in S4; the only combination of Lemmas 2-3"
             + " consistent with the informal statement)",
         "Counts gradients of L^_i and HVPs alike. The paper's exact log arguments may differ by"
             + " constant factors. The linear system (I + ∇²L^_i/lambda) g = ∇L_i has condition"
@@ -319,7 +319,7 @@ public final class Rajeswaran2019 {
         "solver-accuracy",
         List.of(ASSUMPTION_2),
         "[R-med]",
-        "THEOREMS.md §4",
+        "docs/THEOREMS.md §4",
         "Also needs delta < mu/(2 rho) (Lemma 3): the paper takes a min with a term below mu/(2"
             + " rho). With delta' = epsilon/2, Lemma 3 then gives error <= epsilon. "
             + DEFS.where("C_delta"));
@@ -337,7 +337,7 @@ public final class Rajeswaran2019 {
         "solver-accuracy",
         List.of(ASSUMPTION_2),
         "[R-med]",
-        "THEOREMS.md §4",
+        "docs/THEOREMS.md §4",
         "Half of the error budget goes to the Jacobian-vector product.");
   }
 
@@ -365,7 +365,7 @@ public final class Rajeswaran2019 {
         "cg-iterations",
         List.of(KAPPA_AT_LEAST_ONE, ASSUMPTION_2),
         "[R-med]",
-        "THEOREMS.md §4 (standard CG alternative to Lemma 2 for the linear system)",
+        "docs/THEOREMS.md §4 (standard CG alternative to Lemma 2 for the linear system)",
         "The ceiling of the real sufficient count X = (sqrt(kappa)/2) ln(...): any integer m >= X"
             + " suffices and the least such m is ceil(X), so the number of steps needed is at most"
             + " ceil(X) (the comparison of an integer count with X itself would be off by the"
@@ -392,7 +392,7 @@ public final class Rajeswaran2019 {
                 "the conditions of Theorem 1; F is L_F-smooth; full-batch GD over the M tasks"),
             ASSUMPTION_2),
         "[V]",
-        "THEOREMS.md §4; S4",
+        "docs/THEOREMS.md §4; S4",
         "Delta stands for F(0) - min_theta F(theta) (initialisation at theta = 0). The paper writes"
             + " both L_F and L_f. [R] The 4 follows from GD with step 1/L_F and meta-gradient error"
             + " <= epsilon/2 (decrease >= 3 epsilon^2/(8 L_F) per step); divided by M it is the"
@@ -413,7 +413,7 @@ public final class Rajeswaran2019 {
         "gradient-computations",
         List.of(ASSUMPTION_1, ASSUMPTION_2),
         "[V]",
-        "THEOREMS.md §4; S4",
+        "docs/THEOREMS.md §4; S4",
         "O~(.): the poly(kappa, D, B, L, rho, mu, lambda) factor inside the log is unspecified."
             + " Memory O~(Mem(∇L^_i)). Delta = F(0) - min F.");
   }
@@ -429,7 +429,7 @@ public final class Rajeswaran2019 {
         quantity,
         List.of(ASSUMPTION_2),
         "[V]",
-        "THEOREMS.md §4; S4 Table 1",
+        "docs/THEOREMS.md §4; S4 Table 1",
         "Memory in multiples of Mem(∇L^_i). Errors: iMAML delta, MAML 0, truncated backprop"
             + " epsilon. D_sol/delta is the accuracy ratio of the inner solve.");
   }

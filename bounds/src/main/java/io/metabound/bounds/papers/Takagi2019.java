@@ -17,7 +17,7 @@ import java.util.List;
  * alpha H g}. The simplified loss is {@code L(theta) - (alpha/2) g'g} ("negative gradient penalty")
  * with Hessian {@code ~ H - alpha H^2}. Local convergence to a local minimum {@code theta*} is then
  * governed by the eigenvalues {@code lambda_i} of {@code H(theta*)}; every condition below is
- * stated per eigenvalue and must hold for all {@code i}. See {@code /work/shared/THEOREMS.md} §3.
+ * stated per eigenvalue and must hold for all {@code i}. See {@code docs/THEOREMS.md} §3.
  *
  * <p>On a quadratic task with the same data the simplified update equals the FO-MAML gradient
  * exactly, so Condition (β) is the exact stability threshold of FO-MAML; exact MAML's threshold
@@ -87,7 +87,7 @@ public final class Takagi2019 {
         "alpha-threshold",
         List.of(EIGENVALUE_POSITIVE, SETTING),
         "[V]",
-        "THEOREMS.md §3; S2 (poster, math intact)",
+        "docs/THEOREMS.md §3; S2 (poster, math intact)",
         "Boundary included: alpha <= 1/lambda_i for every i, so alpha_c = 1/lambda_max. The binding"
             + " eigenvalue is the largest.");
   }
@@ -107,7 +107,7 @@ public final class Takagi2019 {
         "surrogate-hessian-eigenvalue",
         List.of(SETTING),
         "[V]",
-        "THEOREMS.md §3; S2",
+        "docs/THEOREMS.md §3; S2",
         "Approximate in general (H~ = H - alpha (T g + H^2) with T g dropped); exact on a"
             + " quadratic with the same data (T = 0), where the simplified update is the FO-MAML"
             + " gradient. Non-negative for all i iff Condition (alpha) holds.");
@@ -129,13 +129,13 @@ public final class Takagi2019 {
         "beta-threshold",
         List.of(EIGENVALUE_POSITIVE, CONDITION_ALPHA, SETTING),
         "[V]",
-        "THEOREMS.md §3; S2 (poster), G2 (paper text)",
+        "docs/THEOREMS.md §3; S2 (poster), G2 (paper text)",
         "Strict. beta_c = min_i of this formula. As alpha -> 1/lambda_max the top eigenvalue's"
             + " threshold diverges (+infinity at alpha = 1/lambda_i), so beta_c is set by the other"
             + " eigenvalues, especially the second largest. The poster calls the conditions"
             + " necessary, the paper sufficient; for the linear model they are iff. Exact"
             + " stability threshold of FO-MAML (and of the simplified MAML) on a quadratic with the"
-            + " same data; THEOREMS.md §6.4 matched it to 4 digits.");
+            + " same data; docs/THEOREMS.md §6.4 matched it to 4 digits.");
   }
 
   /**
@@ -154,7 +154,7 @@ public final class Takagi2019 {
         "beta-threshold",
         List.of(EIGENVALUE_POSITIVE, SETTING),
         "[derived]",
-        "THEOREMS.md §3 'Important for checking' and §5.3 (MetaBound derivation, not in the paper)",
+        "docs/THEOREMS.md §3 'Important for checking' and §5.3 (MetaBound's, not in the paper)",
         "NOT a result of the paper: a MetaBound-derived comparison. Exact MAML keeps the"
             + " (I - alpha H) factor, so its threshold exceeds Condition (β) by 1/(1 - alpha"
             + " lambda_i). Strict; +infinity at alpha = 1/lambda_i; valid for any alpha with alpha"
@@ -176,7 +176,7 @@ public final class Takagi2019 {
         "alpha-threshold",
         List.of(EIGENVALUE_POSITIVE, MULTI_TASK_SETTING),
         "[R-lo]",
-        "THEOREMS.md §3 (G2 prose only, garbled)",
+        "docs/THEOREMS.md §3 (G2 prose only, garbled)",
         "Low-confidence reading: the factor 2 comes from an L - alpha g'g Taylor form instead of L"
             + " - (alpha/2) g'g. Boundary included. The experiments use the mean over tasks, not"
             + " the sum.");
@@ -200,7 +200,7 @@ public final class Takagi2019 {
             Assumption.parse("alpha <= 1/(2*lambda_i)", "multi-task condition on alpha"),
             MULTI_TASK_SETTING),
         "[R-lo]",
-        "THEOREMS.md §3 (G2 prose only, garbled)",
+        "docs/THEOREMS.md §3 (G2 prose only, garbled)",
         "Low-confidence reading (factor 2, see takagi2019.multitask.alpha-stability). Strict.");
   }
 
@@ -219,7 +219,7 @@ public final class Takagi2019 {
         "surrogate-hessian-eigenvalue",
         List.of(MULTI_TASK_SETTING),
         "[R-lo]",
-        "THEOREMS.md §3 (G2 prose only, garbled)",
+        "docs/THEOREMS.md §3 (G2 prose only, garbled)",
         "Low-confidence reading H~_tau = H_tau - 2 alpha H_tau^2.");
   }
 }

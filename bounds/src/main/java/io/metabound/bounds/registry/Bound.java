@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * @param relation how the quantity relates to the formula
  * @param quantity the id of a {@link Quantity}
  * @param assumptions the hypotheses, checkable ones first by convention
- * @param provenance verbatim or reconstructed, with the THEOREMS.md tag
+ * @param provenance verbatim or reconstructed, with the docs/THEOREMS.md tag
  * @param note tightness facts, caveats, flags (e.g. "probable typo in the paper")
  */
 public record Bound(

@@ -3,7 +3,7 @@ package io.metabound.bounds.registry;
 import java.util.Objects;
 
 /**
- * Where a bound's formula comes from, with the tag of {@code THEOREMS.md} (§0.1) kept verbatim.
+ * Where a bound's formula comes from, with its tag of {@code docs/THEOREMS.md} §0.1 kept verbatim.
  *
  * <ul>
  *   <li>{@code [V]}, {@code [V-ocr]}, {@code [V-ocr+G1]} and their annotated variants (e.g. {@code
@@ -18,8 +18,8 @@ import java.util.Objects;
  * </ul>
  *
  * @param kind verbatim or reconstructed; must agree with the tag
- * @param tag the tag as printed in THEOREMS.md, e.g. {@code [V-ocr+G1]}
- * @param source where it was read or how it was derived, e.g. {@code THEOREMS.md §1.5; S0
+ * @param tag the tag as printed in docs/THEOREMS.md, e.g. {@code [V-ocr+G1]}
+ * @param source where it was read or how it was derived, e.g. {@code docs/THEOREMS.md §1.5; S0
  *     (26)-(28)}
  */
 public record Provenance(Kind kind, String tag, String source) {

@@ -24,7 +24,7 @@ import java.util.Optional;
  * D_test, D_beta, B'}); Ji, Yang and Liang (2022), "Theoretical convergence of multi-step
  * model-agnostic meta-learning" (Assumptions 1–5, batches {@code S, T, D, B, B'_k, D_{L_k}});
  * Rajeswaran et al. (2019), iMAML ({@code lambda, delta, delta', B, D, kappa}); Takagi et al.
- * (2019) on the Hessian eigenvalues {@code lambda_i}. See {@code /work/shared/THEOREMS.md}.
+ * (2019) on the Hessian eigenvalues {@code lambda_i}. See {@code docs/THEOREMS.md}.
  *
  * <p>To add a symbol, append one {@code entry(...)} to {@link #ENTRIES}. Names must be unique
  * expression identifiers that are not function names; both are checked when the class loads.

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The cross-paper consistency facts of THEOREMS.md §5 and the internal relations between registered
+ * The cross-paper consistency facts (docs/THEOREMS.md §5) and internal relations between registered
  * bounds, checked on seeded random instances (one seed per case, so a failure replays alone).
  */
 class CrossPaperConsistencyTest {
@@ -100,7 +100,7 @@ class CrossPaperConsistencyTest {
     point.put("N", (double) (1 + random.nextInt(12)));
     double gradient = uniform(random, 0, 10);
     point.put("grad_task_mean", gradient);
-    // simplified form, transcribed from THEOREMS.md §1.5
+    // simplified form, transcribed from docs/THEOREMS.md §1.5
     Expression simplified = Expression.parse("(rho/L)*(1+alpha*L)^(2*N-1)*((1+alpha*L)^N-1)");
     Expression growth = Expression.parse("(1+alpha*L)^(2*N)*L");
     Bindings bindings = Bindings.of(point);

@@ -22,7 +22,7 @@ import org.hipparchus.linear.RealVector;
  * <p>Then the implicit meta-gradient (Lemma 1, eq. (6)) {@code g_i ≈ (I + ∇²l_S(φ)/λ)^{-1} ∇l_T(φ)}
  * by {@code k} conjugate-gradient steps from {@code g = 0} on the SPD system {@code (I +
  * ∇²l_S(φ)/λ) g = ∇l_T(φ)}, using Hessian-vector products only. CG minimises {@code ½gᵀAg − gᵀv};
- * the paper's (7) is printed without the ½, whose minimiser would be half the target (THEOREMS.md
+ * the paper's (7) is printed without the ½, whose minimiser is half the target (docs/THEOREMS.md
  * §4). The matrix is SPD when {@code λ + λ_min(∇²l_S(φ)) > 0}; otherwise CG stops on the first
  * non-positive curvature.
  *

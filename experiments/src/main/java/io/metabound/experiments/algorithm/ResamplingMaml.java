@@ -18,7 +18,7 @@ import org.hipparchus.random.RandomGenerator;
  * accumulation; each factor's Hessian is sampled in full (d×d) and multiplied. The outer update
  * {@code w_{k+1} = w_k − (β_k/B) Σ_{i∈B_k} Ĝ_i(w_k)} is {@link OuterLoop} with {@link
  * TaskBatching#sampled}. On quadratic tasks with additive zero-mean noise the estimator is unbiased
- * (linear dynamics, independent factors: THEOREMS.md §6.1). Calls do not allocate.
+ * (linear dynamics, independent factors: docs/THEOREMS.md §6.1). Calls do not allocate.
  */
 public final class ResamplingMaml extends StochasticTaskSetEstimator {
 

@@ -86,7 +86,7 @@ public sealed interface StepSizeRule {
 
   /**
    * Ji, Yang and Liang 2022, eq. (14) (resampling) and (22) (finite-sum), [R-hi]/[R-med]
-   * reconstructions (THEOREMS.md §1.2):
+   * reconstructions (docs/THEOREMS.md §1.2):
    *
    * <pre>
    *   L̂_w = ℓ₀ + (C_𝓛/|B'|) Σ_{i∈B'} ‖∇l_{T_i}(w; D_L)‖,   β_k = 1/(C_β L̂_{w_k})

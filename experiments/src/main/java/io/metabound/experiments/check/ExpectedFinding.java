@@ -15,7 +15,7 @@ public record ExpectedFinding(Cause cause, String explanation) {
 
   /** What an expected violation is about. */
   public enum Cause {
-    /** A reconstruction of a formula the sources do not show (a THEOREMS.md [R-…] reading). */
+    /** A reconstruction of a formula the sources do not show (a docs/THEOREMS.md [R-…] reading). */
     RECONSTRUCTION("reconstruction"),
     /** How MetaBound encodes or measures the statement, not the statement itself. */
     ENCODING("encoding"),

@@ -12,7 +12,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * The constants of a quadratic task family that the papers' assumptions name (THEOREMS.md §6.1),
+ * The constants of a quadratic family that the papers' assumptions name (docs/THEOREMS.md §6.1),
  * each labelled exact or certified upper bound.
  *
  * <p>Task i: inner (support) loss {@code l_{S_i} = ½(w − c_i)ᵀH_i(w − c_i)}, outer (query) loss

@@ -8,7 +8,7 @@ import org.hipparchus.CalculusFieldElement;
 
 /**
  * Regularised logistic regression {@code f(w) = (1/n) Σ_j log(1 + exp(−y_j x_jᵀw)) + (r/2)‖w‖²}
- * with labels {@code y_j ∈ {−1, +1}} (THEOREMS.md §6.2).
+ * with labels {@code y_j ∈ {−1, +1}} (docs/THEOREMS.md §6.2).
  *
  * <p>With margins {@code m_j = y_j x_jᵀw}, the sigmoid {@code s = 1/(1+e^{−m})} and {@code ℓ(m) =
  * log(1+e^{−m})}: {@code ℓ' = −(1−s)}, {@code ℓ'' = s(1−s)}, {@code ℓ''' = −s(1−s)(1−2s)}, so

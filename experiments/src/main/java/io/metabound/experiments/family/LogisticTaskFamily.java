@@ -8,7 +8,7 @@ import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
 
 /**
- * A seeded generator of logistic-regression task sets (THEOREMS.md §6.2).
+ * A seeded generator of logistic-regression task sets (docs/THEOREMS.md §6.2).
  *
  * <p>Task {@code i} has a true weight {@code w*_i = w̄ + spread·z_i}, {@code z_i ~ N(0, I)}, around
  * a shared mean {@code w̄} of norm {@code meanWeightNorm} in a random direction; its samples are

@@ -6,7 +6,7 @@ import io.metabound.experiments.task.SmoothLoss;
 import org.hipparchus.random.RandomGenerator;
 
 /**
- * Additive Gaussian noise on the exact derivatives of any {@link SmoothLoss} (THEOREMS.md §6.1):
+ * Additive Gaussian noise on the exact derivatives of a {@link SmoothLoss} (docs/THEOREMS.md §6.1):
  *
  * <pre>
  *   ∇̃f(w; S)  = ∇f(w) + ξ,    ξ ~ N(0, σ_g²/(d·S) I)         so E‖ξ‖² = σ_g²/S exactly
@@ -16,7 +16,7 @@ import org.hipparchus.random.RandomGenerator;
  * <p>The Hessian noise is GOE-shaped: off-diagonal entries {@code Ξ_rk = Ξ_kr ~ N(0, b²)}, diagonal
  * entries {@code N(0, 2b²)}, all independent, with {@code b² = σ_H²/(D d(d+1))}, so {@code E‖Ξ‖_F²
  * = d·2b² + d(d−1)·b² = σ_H²/D}; its law is invariant under rotations. {@code σ_H} is a
- * Frobenius-norm constant (the caveat of THEOREMS.md §1.3: only with the Frobenius norm does a
+ * Frobenius-norm constant (the caveat of docs/THEOREMS.md §1.3: only with the Frobenius norm does a
  * batch of size D have variance exactly {@code σ_H²/D}; the spectral-norm variance is smaller).
  *
  * <p>A batch of size {@code S} is modelled as one Gaussian draw with the batch's variance (the

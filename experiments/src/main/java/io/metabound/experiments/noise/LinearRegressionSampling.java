@@ -17,7 +17,7 @@ import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
 
 /**
- * A Gaussian linear-regression task sampled one example at a time (THEOREMS.md §6.1): {@code x ~
+ * A Gaussian linear-regression task sampled per example (docs/THEOREMS.md §6.1): {@code x ~
  * N(0, Σ)}, {@code y = xᵀw* + ε}, {@code ε ~ N(0, s²)} independent of {@code x}; per-sample loss
  * {@code l(w; x, y) = ½(xᵀw − y)²}; expected loss {@code f(w) = ½(w − w*)ᵀΣ(w − w*) + s²/2}.
  *

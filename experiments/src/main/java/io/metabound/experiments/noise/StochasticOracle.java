@@ -10,7 +10,7 @@ import org.hipparchus.random.RandomGenerator;
  * average {@code (1/S) Σ_{τ∈batch} ∇l(w; τ)} (or the Hessian average). Batches drawn by separate
  * calls are independent.
  *
- * <p>Per-sample variances are exposed exactly, in the convention of THEOREMS.md §1.3: {@code σ̃²(w)
+ * <p>Per-sample variances are exact, in the convention of docs/THEOREMS.md §1.3: {@code σ̃²(w)
  * = E‖∇l(w;τ) − ∇f(w)‖²} (Euclidean) and {@code σ_H²(w) = E‖∇²l(w;τ) − ∇²f(w)‖_F²} (Frobenius, so
  * that a batch of size {@code D} has exactly {@code σ_H²/D}; the spectral-norm variance of the
  * papers is at most the Frobenius one). A batch of size {@code S} has variance exactly {@code

@@ -29,7 +29,7 @@ import io.metabound.experiments.task.TaskSet;
  *       M_K(θ − c)} with {@code M_0 = I}, {@code M_{k+1} = (I − η(H + λI))M_k + ηλI}.
  * </ul>
  *
- * <p>Then, exactly (Ji2022 eqs. (2), (3), (8), (10) on quadratics; THEOREMS.md §6.1):
+ * <p>Then, exactly (Ji2022 eqs. (2), (3), (8), (10) on quadratics; docs/THEOREMS.md §6.1):
  *
  * <pre>{@code
  * F(w)   = Σ p_i ½ (φ_i − e_i)ᵀ G_i (φ_i − e_i)

@@ -316,7 +316,7 @@ final class Ji2022Plans {
   /** How Assumption 2 is read (a note: it holds on every instance of the domain). */
   private static final String POINTWISE_SIGMA =
       "constants: Assumption 2 restricted to the point w, sigma = sigma(w) = (E_i||∇l_i(w) -"
-          + " ∇l(w)||^2)^(1/2), exact (the proof uses Assumption 2 only at w; THEOREMS.md §6.3"
+          + " ∇l(w)||^2)^(1/2), exact (the proof uses Assumption 2 only at w; docs/THEOREMS.md §6.3"
           + " allows the pointwise sigma(w)); L exact";
 
   private static final String POINTWISE_SIGMA_AND_GAP =

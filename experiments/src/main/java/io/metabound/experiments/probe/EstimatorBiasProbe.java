@@ -15,7 +15,7 @@ import org.hipparchus.random.RandomGenerator;
  * per-task bound bounds as well; the plans use one task). The measurement is {@code ‖mean X‖} with
  * the conservative interval of {@link VectorMean}. A deterministic estimator gives the exact value.
  *
- * <p>Exact zeros, used as tests (THEOREMS.md §6.1): on quadratic tasks with additive noise both
+ * <p>Exact zeros, as tests (docs/THEOREMS.md §6.1): on quadratic tasks with additive noise both
  * estimators are unbiased (linear dynamics, independent zero-mean batches), so a non-zero bias
  * needs {@code ρ > 0}.
  */

@@ -12,7 +12,7 @@ import org.hipparchus.stat.descriptive.StreamingStatistics;
  * {@code stationarity}: {@code E‖∇𝓛(w_ζ)‖} for the output {@code w_ζ}, {@code ζ} uniform on {@code
  * {0, …, K−1}}, of {@code K} iterations of a stochastic MAML algorithm started at the origin (Ji,
  * Yang and Liang 2022, Thms 5 and 9; Fallah, Mokhtari and Ozdaglar 2020, Thms 4.12, 4.15, 4.17;
- * THEOREMS.md §6.3).
+ * docs/THEOREMS.md §6.3).
  *
  * <p>One sample is one run (its own seed derived from the instance's): the exact {@code ‖∇𝓛(w_k)‖}
  * ({@link MamlMetaGradient}, the exact meta-gradient of the objective the theorem speaks of) is

@@ -6,7 +6,7 @@ import io.metabound.experiments.task.TaskSet;
 
 /**
  * {@code surrogate-gap}: {@code ‖∇F̂(w) − ∇F(w)‖} of Fallah, Mokhtari and Ozdaglar 2020, Thm 4.11,
- * computed exactly by enumerating the test batches of small sample pools (THEOREMS.md §6.3).
+ * computed exactly by enumerating the test batches of small sample pools (docs/THEOREMS.md §6.3).
  *
  * <p>Each task is a finite pool of {@code n} regression samples (its inner loss must be a {@link
  * LeastSquaresLoss}): per-sample loss {@code l_j(w) = ½(x_jᵀw − y_j)²}, {@code ∇l_j = x_j(x_jᵀw −

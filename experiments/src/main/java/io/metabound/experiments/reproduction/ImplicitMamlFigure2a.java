@@ -31,7 +31,7 @@ import java.util.SplittableRandom;
  *       ({@link ImplicitMaml}).
  * </ul>
  *
- * The paper's numeric set-up is unknown (App. F is missing, THEOREMS.md §4): dimension, κ, λ, data
+ * The paper's numeric set-up is unknown (App. F is missing, docs/THEOREMS.md §4): dimension, κ, λ, data
  * and task count are MetaBound's choice and stated in the result. In exact arithmetic CG solves a
  * d-dimensional system in at most d steps, so the paper's "terminal error vanishes with 5 CG steps"
  * holds for any d ≤ 5; it is checked on a second, five-dimensional problem as well.
@@ -278,7 +278,7 @@ public final class ImplicitMamlFigure2a implements Reproduction {
                     + " is more accurate at finite iterations; 2 CG steps leave a small terminal"
                     + " error; the terminal error vanishes with 5 CG steps.",
                 "[V]",
-                "THEOREMS.md §4 (S4 §4; the description is verbatim, the numeric set-up unknown)"));
+                "docs/THEOREMS.md §4 (S4 §4; the description is verbatim, the numeric set-up unknown)"));
     return new ReproductionResult(
         name(),
         title(),

@@ -10,7 +10,7 @@ import io.metabound.bounds.registry.Provenance;
  * @param paper the paper key ({@code Takagi2019}, …)
  * @param result the result or figure as printed ({@code Condition (β)}, {@code Figure 2(a)})
  * @param statement the claim in words and formulas
- * @param provenance the THEOREMS.md tag and source; a {@link Provenance#kind() reconstructed} tag
+ * @param provenance the docs/THEOREMS.md tag and source; a {@link Provenance#kind() reconstructed} tag
  *     ({@code [R-…]}, {@code [S]}, {@code [derived]}) must be said prominently in reports
  * @param boundId the registry bound the claim is, or null when it is not a registered bound (a
  *     figure, a table's qualitative statement)
@@ -41,7 +41,7 @@ public record PaperClaim(
         boundId);
   }
 
-  /** A claim that is not a registered bound, with its THEOREMS.md tag. */
+  /** A claim that is not a registered bound, with its docs/THEOREMS.md tag. */
   public static PaperClaim of(String paper, String result, String statement, String tag, String source) {
     return new PaperClaim(paper, result, statement, Provenance.of(tag, source), null);
   }

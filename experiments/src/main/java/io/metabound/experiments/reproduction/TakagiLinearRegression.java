@@ -38,7 +38,7 @@ import java.util.SplittableRandom;
  *
  * <ul>
  *   <li>FO-MAML, {@code A = Σ(I − αΣ)}: the simplified update Takagi analyses is exactly FO-MAML on a
- *       quadratic with the same data (THEOREMS.md §3), so α_c and β_c should be exact; α_c is found
+ *       quadratic with the same data (docs/THEOREMS.md §3), so α_c and β_c should be exact; α_c is found
  *       by bisection on "some β converges";
  *   <li>exact MAML, {@code A = Σ(I − αΣ)²}: β* = min_i 2/(λ_i(1 − αλ_i)²), larger by 1/(1 − αλ_i)
  *       ([derived]); every α ≠ 1/λ_i has a convergent β, so α_c is no stability boundary of exact
@@ -48,7 +48,7 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * The paper's input dimension, sample size and data distribution were in dropped equations
- * (THEOREMS.md §3); the spectrum here is MetaBound's choice.
+ * (docs/THEOREMS.md §3); the spectrum here is MetaBound's choice.
  */
 public final class TakagiLinearRegression implements Reproduction {
 

@@ -1,6 +1,6 @@
 /**
  * Reproductions of the papers' own figures and tables: each states the paper's claim (with its
- * provenance tag from THEOREMS.md), measures the same thing on problems whose answer is known
+ * provenance tag from docs/THEOREMS.md), measures the same thing on problems whose answer is known
  * exactly, fits the numbers the claim speaks of (slopes with confidence intervals, thresholds) and
  * computes whether the measurement agrees.
  *

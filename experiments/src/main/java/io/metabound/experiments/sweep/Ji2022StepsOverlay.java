@@ -7,7 +7,7 @@ import java.util.List;
  * Ji, Yang, Liang (2022), "Theoretical Convergence of Multi-Step MAML" (JMLR 23; arXiv
  * 2002.07836), Corollary 6 and 10: the inner step size must scale as {@code α = c/(N L)} —
  * {@code c = 1/8} is the paper's choice [R-hi], and the proof works for any {@code c} with
- * {@code (1 + c/N)^{2N} < 2}, e.g. every {@code c < (ln 2)/2} [THEOREMS.md §1.5]. L is the
+ * {@code (1 + c/N)^{2N} < 2}, e.g. every {@code c < (ln 2)/2} [docs/THEOREMS.md §1.5]. L is the
  * gradient-Lipschitz constant of the task losses, {@code max_i ‖H_i‖₂} on quadratic tasks (exact).
  *
  * <p>This is a sufficient condition inside a convergence proof, not a stability boundary: the

@@ -14,7 +14,7 @@ import io.metabound.experiments.oracle.AffineGradientMap;
  * cell replays alone. The classification uses the same criterion as the deterministic sweeps,
  * measured with the exact expected direction {@code ∇F(w) = A w − b} (for Ji2022's resampling
  * MAML on quadratic tasks with additive noise, the estimator is unbiased for exact MAML's
- * direction, THEOREMS.md §6.1):
+ * direction, docs/THEOREMS.md §6.1):
  *
  * <ul>
  *   <li>DIVERGED when the run diverges (a non-finite value or {@code |w_j| > cap});

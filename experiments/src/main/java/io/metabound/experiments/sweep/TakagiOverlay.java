@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Takagi, Nagano, Yoshida, Okada (2019), "On the conditions of MAML convergence" (OpenReview
- * r1e8qpVKPS), conditions on α and β [V, poster S2; THEOREMS.md §3]: with one inner step, one
+ * r1e8qpVKPS), conditions on α and β [V, poster S2; docs/THEOREMS.md §3]: with one inner step, one
  * task, the same data for both updates and full-batch GD, the simplified MAML update
  * {@code g − αHg} is locally stable iff, for every eigenvalue λ_i of the task Hessian H,
  *
@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <p>Exactness: on a quadratic task with the same data, {@code g − αHg} is exactly the FO-MAML
  * direction, so for FO-MAML with N = 1 on one task this is the exact boundary; for exact MAML the
- * true threshold is {@code 2/(λ(1 − αλ)²)}, larger by {@code 1/(1 − αλ)} [THEOREMS.md §3, my
+ * true threshold is {@code 2/(λ(1 − αλ)²)}, larger by {@code 1/(1 − αλ)} [docs/THEOREMS.md §3,
  * derivation]. For several tasks it is applied per task (the paper's multi-task form could not be
  * read, [R-lo]), which is not the boundary of the task-averaged update.
  */

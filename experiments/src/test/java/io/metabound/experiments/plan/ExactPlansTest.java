@@ -127,7 +127,7 @@ class ExactPlansTest {
   }
 
   /**
-   * THEOREMS.md §6.1: an eigenvalue −L attains Lemmas 11 and 14, Prop 1 and Lemma 4.8 (4L at α =
+   * docs/THEOREMS.md §6.1: an eigenvalue −L attains Lemmas 11, 14, Prop 1 and Lemma 4.8 (4L at α =
    * 1/L).
    */
   @Test

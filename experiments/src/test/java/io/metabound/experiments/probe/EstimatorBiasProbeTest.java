@@ -21,7 +21,7 @@ import org.hipparchus.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bias probe: exact zeros on quadratic tasks (THEOREMS.md §6.1), and one-dimensional Gaussian
+ * The bias probe: exact zeros on quadratic tasks (docs/THEOREMS.md §6.1), one-dimensional Gaussian
  * integrals on a separable task, where the bias is non-zero.
  *
  * <p>Derivation for one separable coordinate {@code f(x) = a log(1 + (x − c)²)} at {@code w = 0}

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The maps the sweeps iterate (the oracle's {@link EstimatorMaps}) against a second, independent
- * derivation ({@link IndependentMaps}: plain matrix products of THEOREMS.md §6.1's closed forms),
+ * derivation ({@link IndependentMaps}: plain matrix products of docs/THEOREMS.md §6.1's closed forms),
  * on random task sets with separate inner and outer losses and unequal weights.
  */
 class EstimatorMapsCrossCheckTest {

@@ -13,7 +13,7 @@ import java.util.Locale;
  *
  * <p>Task i: inner loss {@code ½(w − c)ᵀH(w − c)}, outer loss {@code ½(w − e)ᵀG(w − e)} (G = H,
  * e = c in the resampling case), weight {@code p_i}. With {@code M = (I − αH)^N} the inner path is
- * {@code w_N = M w + (I − M) c} (THEOREMS.md §6.1), so
+ * {@code w_N = M w + (I − M) c} (docs/THEOREMS.md §6.1), so
  *
  * <ul>
  *   <li>exact N-step MAML (Ji2022 (3)/(10)): {@code g_i = M G (w_N − e)}:

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * Hand-written update maps for single-task quadratic losses {@code f(w) = ½(w − c)ᵀH(w − c)}, used
- * to test the engine independently of the oracle package (THEOREMS.md §6.1):
+ * to test the engine independently of the oracle package (docs/THEOREMS.md §6.1):
  *
  * <ul>
  *   <li>exact N-step MAML: {@code A = H(I − αH)^{2N}}, {@code b = A c};

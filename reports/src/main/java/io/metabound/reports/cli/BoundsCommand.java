@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * formula ({@code <=}, {@code >=}, {@code <}, {@code =}, {@code = O}), {@code relation_kind} the
  * relation by name ({@code upper-bound}, {@code stepsize-threshold}, …); {@code symbols} are the
  * formula's symbols, sorted; {@code provenance} is {@code verbatim} or {@code reconstructed}, and
- * {@code provenance_tag} the THEOREMS.md tag ({@code [V-ocr+G1]}, {@code [R-med]}, …); each
+ * {@code provenance_tag} the docs/THEOREMS.md tag ({@code [V-ocr+G1]}, {@code [R-med]}, …); each
  * assumption is {@code {"description", "condition", "condition_latex", "checkable"}} (condition
  * null for a descriptive one).
  */
@@ -48,7 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
     description = {
       "The registry of the four papers' bounds: list, show one, evaluate one.",
       "Every bound carries its provenance: verbatim (read in the paper) or",
-      "reconstructed (THEOREMS.md tags [R-hi/med/lo]; [S] secondary source;",
+      "reconstructed (docs/THEOREMS.md tags [R-hi/med/lo]; [S] secondary source;",
       "[derived] MetaBound's own derivation).",
       ""
     },

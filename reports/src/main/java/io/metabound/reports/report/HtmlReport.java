@@ -264,7 +264,7 @@ final class HtmlReport {
     long reconstructed = c.registry().stream().filter(r -> !r.bound().provenance().isVerbatim()).count();
     s.append("<p>").append(c.registry().size()).append(" bounds; ").append(reconstructed)
         .append(" of them are <span class=\"prov reconstructed\">RECONSTRUCTED</span>, secondary-sourced"
-            + " or MetaBound-derived rather than read in the paper (THEOREMS.md tags [R-…], [S],"
+            + " or MetaBound-derived rather than read in the paper (docs/THEOREMS.md tags [R-…], [S],"
             + " [derived]).</p>\n");
     for (ReportContent.RegistryEntry entry : c.registry()) {
       Bound b = entry.bound();

@@ -28,7 +28,7 @@ class ClaimsCommandTest {
   final StringWriter err = new StringWriter();
 
   /**
-   * Ji2022 Prop 1 with ρ = 0 is attained by one task with H = −L (THEOREMS.md §6.1): the meta
+   * Ji2022 Prop 1 with ρ = 0 is attained by one task with H = −L (docs/THEOREMS.md §6.1): the meta
    * Hessian of N-step MAML on ½λw² is λ(1 − αλ)^{2N}, which at λ = −L is (1 + αL)^{2N} L. The
    * "too strong" claim ‖∇²F‖ ≤ L fails there for every α > 0.
    */

@@ -45,7 +45,7 @@ class PapersClaimsIT {
       assertTrue(row.get("ratio").doubleValue() <= 1 + 1e-9, row.toString());
       assertEquals("FAILS_AS_REQUIRED", row.get("negativeControl").asString(), row.toString());
     }
-    // the tight ones are attained (THEOREMS.md §6.1: an eigenvalue -L; Takagi is exact for FO-MAML)
+    // the tight ones are attained (docs/THEOREMS.md §6.1: an eigenvalue -L; Takagi is exact for FO-MAML)
     for (String tight : new String[] {"ji2022-prop1", "fallah2020-lemma4.8", "takagi2019-cond-beta-fomaml"}) {
       JsonNode row = find(rows, tight);
       assertTrue(row.get("tight").booleanValue(), row.toString());
