@@ -17,8 +17,10 @@ import io.metabound.experiments.task.QuadraticLoss;
 import io.metabound.experiments.task.TaskSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.hipparchus.distribution.continuous.NormalDistribution;
@@ -252,7 +254,7 @@ class LinearRegressionDomainTest {
     Decoded decoded = decodeRandom(DataReading.EXPECTED, seed);
     Instance instance = decoded.instance();
     int d = instance.dimension();
-    double[] spectrum = java.util.Arrays.copyOf(decoded.point(), d);
+    double[] spectrum = Arrays.copyOf(decoded.point(), d);
     for (int i = 0; i < instance.taskCount(); i++) {
       MetaTask task = instance.tasks().get(i);
       assertTrue(task.isSameLoss());
@@ -264,8 +266,8 @@ class LinearRegressionDomainTest {
       assertEquals(0.5 * NOISE * NOISE, q.offset());
     }
     Map<String, Double> c = LinearRegressionDomain.constants(instance);
-    double max = java.util.Arrays.stream(spectrum).max().orElseThrow();
-    double min = java.util.Arrays.stream(spectrum).min().orElseThrow();
+    double max = Arrays.stream(spectrum).max().orElseThrow();
+    double min = Arrays.stream(spectrum).min().orElseThrow();
     assertEquals(max, c.get("L"), 1e-15 * max);
     assertEquals(min, c.get("mu"), 1e-15 * max);
   }
@@ -284,7 +286,7 @@ class LinearRegressionDomainTest {
     assertEquals(instance.integerParameter("n_t"), setting.trainSamples());
     assertArrayEquals(instance.vectorParameter("theta_bar"), setting.priorMean(), 0.0);
     Binary64[] w = new Binary64[instance.dimension()];
-    java.util.Arrays.fill(w, new Binary64(0.25));
+    Arrays.fill(w, new Binary64(0.25));
     EstimatorParameters p = EstimatorParameters.maml(instance.parameter("alpha"), 1);
     double before =
         ExpectedRegressionModel.of(instance, Binary64Field.getInstance())
@@ -336,7 +338,7 @@ class LinearRegressionDomainTest {
   }
 
   static Instance without(Instance x, String name) {
-    java.util.TreeMap<String, Double> p = new java.util.TreeMap<>(x.parameters());
+    TreeMap<String, Double> p = new TreeMap<>(x.parameters());
     p.remove(name);
     return new Instance(x.tasks(), p, x.seed(), x.family());
   }

@@ -7,6 +7,7 @@ import io.metabound.experiments.oracle.field.ExactModel;
 import io.metabound.experiments.oracle.field.FieldAffineMap;
 import io.metabound.experiments.oracle.field.FieldQuadraticObjective;
 import io.metabound.experiments.oracle.field.NoClosedFormException;
+import java.util.Arrays;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.Field;
 import org.hipparchus.util.MathArrays;
@@ -112,7 +113,7 @@ public final class ExpectedRegressionModel<T extends CalculusFieldElement<T>>
     this.taskParameters = MathArrays.buildArray(field, m, d);
     this.probabilities = MathArrays.buildArray(field, m);
     this.taskMean = MathArrays.buildArray(field, d);
-    java.util.Arrays.fill(taskMean, zero);
+    Arrays.fill(taskMean, zero);
     for (int i = 0; i < m; i++) {
       probabilities[i] = zero.add(setting.taskWeight(i)).divide(total);
       double[] theta = setting.taskParameter(i);
@@ -345,7 +346,7 @@ public final class ExpectedRegressionModel<T extends CalculusFieldElement<T>>
   private T[][] diagonal(T[] a) {
     T[][] out = MathArrays.buildArray(field, a.length, a.length);
     for (int r = 0; r < a.length; r++) {
-      java.util.Arrays.fill(out[r], field.getZero());
+      Arrays.fill(out[r], field.getZero());
       out[r][r] = a[r];
     }
     return out;

@@ -5,6 +5,8 @@ import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.oracle.EstimatorParameters;
 import io.metabound.experiments.oracle.field.NoClosedFormException;
 import io.metabound.experiments.probe.Measurement;
+import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.LUDecomposition;
@@ -84,31 +86,31 @@ public final class RegressionMonteCarlo {
   /** The expected meta-objective {@code Σ_i p_i E[L_{v,i}(u_i)]} of an adaptation at {@code w}. */
   public Measurement metaObjective(
       InnerAdaptation adaptation, double[] w, int samples, long seed, double confidenceLevel) {
-    checkPoint(w);
-    checkSamples(samples);
     int d = covariance.length;
     Scratch train = new Scratch(setting.trainSamples(), d);
     Scratch validation = new Scratch(setting.validationSamples(), d);
     double[] u = new double[d];
-    RandomGenerator random = new Well19937c(seed);
-    StreamingStatistics statistics = new StreamingStatistics();
     int m = setting.taskCount();
     double[][] thetas = new double[m][];
     for (int i = 0; i < m; i++) {
       thetas[i] = setting.taskParameter(i);
     }
-    for (int s = 0; s < samples; s++) {
-      double value = 0;
-      for (int i = 0; i < m; i++) {
-        train.draw(thetas[i], random);
-        adapt(adaptation, w, train, u);
-        validation.draw(thetas[i], random);
-        // Σ_i p_i L_{v,i}(u_i)
-        value += setting.probability(i) * validation.loss(u);
-      }
-      statistics.addValue(value);
-    }
-    return Measurement.ofStatistics(statistics, confidenceLevel);
+    return mean(
+        w,
+        samples,
+        seed,
+        confidenceLevel,
+        random -> {
+          double value = 0;
+          for (int i = 0; i < m; i++) {
+            train.draw(thetas[i], random);
+            adapt(adaptation, w, train, u);
+            validation.draw(thetas[i], random);
+            // Σ_i p_i L_{v,i}(u_i)
+            value += setting.probability(i) * validation.loss(u);
+          }
+          return value;
+        });
   }
 
   /**
@@ -132,8 +134,6 @@ public final class RegressionMonteCarlo {
   /** The expected loss on a fresh task after an adaptation from {@code w}. */
   public Measurement adaptedTestLoss(
       InnerAdaptation adaptation, double[] w, int samples, long seed, double confidenceLevel) {
-    checkPoint(w);
-    checkSamples(samples);
     int d = covariance.length;
     Scratch train = new Scratch(setting.trainSamples(), d);
     double[] u = new double[d];
@@ -142,21 +142,48 @@ public final class RegressionMonteCarlo {
     // ν/√d
     double spread = setting.prior() / Math.sqrt(d);
     double floor = 0.5 * setting.noise() * setting.noise();
+    return mean(
+        w,
+        samples,
+        seed,
+        confidenceLevel,
+        random -> {
+          for (int k = 0; k < d; k++) {
+            // θ = θ̄ + (ν/√d) z
+            theta[k] = priorMean[k] + spread * random.nextGaussian();
+          }
+          train.draw(theta, random);
+          adapt(adaptation, w, train, u);
+          double quadratic = 0;
+          for (int k = 0; k < d; k++) {
+            quadratic += covariance[k] * (u[k] - theta[k]) * (u[k] - theta[k]);
+          }
+          // ½(u − θ)ᵀΣ(u − θ) + σ²/2
+          return 0.5 * quadratic + floor;
+        });
+  }
+
+  /**
+   * The mean of {@code samples} draws of {@code sample} from {@link Well19937c} seeded with {@code
+   * seed}, with its Student-t interval, after checking {@code w} and the sample count.
+   */
+  private Measurement mean(
+      double[] w,
+      int samples,
+      long seed,
+      double confidenceLevel,
+      ToDoubleFunction<RandomGenerator> sample) {
+    if (w.length != covariance.length) {
+      throw new IllegalArgumentException(
+          "w has length " + w.length + ", the family has dimension " + covariance.length);
+    }
+    if (samples < 2) {
+      throw new IllegalArgumentException("a Monte Carlo mean needs >= 2 samples, got " + samples);
+    }
     RandomGenerator random = new Well19937c(seed);
     StreamingStatistics statistics = new StreamingStatistics();
     for (int s = 0; s < samples; s++) {
-      for (int k = 0; k < d; k++) {
-        // θ = θ̄ + (ν/√d) z
-        theta[k] = priorMean[k] + spread * random.nextGaussian();
-      }
-      train.draw(theta, random);
-      adapt(adaptation, w, train, u);
-      double quadratic = 0;
-      for (int k = 0; k < d; k++) {
-        quadratic += covariance[k] * (u[k] - theta[k]) * (u[k] - theta[k]);
-      }
-      // ½(u − θ)ᵀΣ(u − θ) + σ²/2
-      statistics.addValue(0.5 * quadratic + floor);
+      statistics.addValue(sample.applyAsDouble(random));
     }
     return Measurement.ofStatistics(statistics, confidenceLevel);
   }
@@ -184,19 +211,6 @@ public final class RegressionMonteCarlo {
       }
     } else if (adaptation instanceof InnerAdaptation.Proximal p) {
       train.proximalPoint(w, p.lambda(), u);
-    }
-  }
-
-  private void checkPoint(double[] w) {
-    if (w.length != covariance.length) {
-      throw new IllegalArgumentException(
-          "w has length " + w.length + ", the family has dimension " + covariance.length);
-    }
-  }
-
-  private static void checkSamples(int samples) {
-    if (samples < 2) {
-      throw new IllegalArgumentException("a Monte Carlo mean needs >= 2 samples, got " + samples);
     }
   }
 
@@ -247,7 +261,7 @@ public final class RegressionMonteCarlo {
 
     /** {@code (1/n)Xᵀ(Xw − y)}. */
     void gradient(double[] w, double[] out) {
-      java.util.Arrays.fill(out, 0.0);
+      Arrays.fill(out, 0.0);
       for (int j = 0; j < n; j++) {
         double r = residual(j, w) / n;
         for (int k = 0; k < d; k++) {

@@ -11,6 +11,9 @@ import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.oracle.EstimatorParameters;
 import io.metabound.experiments.oracle.field.NoClosedFormException;
 import io.metabound.experiments.probe.Measurement;
+import org.hipparchus.random.RandomGenerator;
+import org.hipparchus.random.Well19937c;
+import org.hipparchus.stat.descriptive.StreamingStatistics;
 import org.hipparchus.util.Binary64;
 import org.hipparchus.util.Binary64Field;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,70 @@ class RegressionMonteCarloTest {
     for (Estimator e : new Estimator[] {Estimator.MAML, Estimator.FOMAML, Estimator.HFMAML}) {
       double loss = model.adaptedTestLoss(e, p, point(w)).getReal();
       assertCovers(monteCarlo.adaptedTestLoss(e, p, w, SAMPLES, seed + 7, LEVEL), loss);
+    }
+  }
+
+  /**
+   * The one-step directions against a Monte Carlo mean of the per-data directions, coordinate by
+   * coordinate: FO-MAML {@code ∇L_v(u)} and MAML {@code (I − αS_t)∇L_v(u)}, weighted over tasks.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {171, 172})
+  void oneStepDirectionsLieInMonteCarloIntervals(long seed) {
+    int d = 2;
+    LinearRegressionSetting setting = RegressionFixtures.randomSetting(d, 2, 2, 3, seed);
+    double alpha = 0.4;
+    double[] w = RegressionFixtures.randomPoint(d, seed + 1);
+    int variates = (setting.trainSamples() + setting.validationSamples()) * (d + 1);
+    StreamingStatistics[] firstOrder = new StreamingStatistics[d];
+    StreamingStatistics[] maml = new StreamingStatistics[d];
+    for (int k = 0; k < d; k++) {
+      firstOrder[k] = new StreamingStatistics();
+      maml[k] = new StreamingStatistics();
+    }
+    RandomGenerator random = new Well19937c(seed);
+    double[] g = new double[variates];
+    for (int t = 0; t < SAMPLES; t++) {
+      double[] sumFirstOrder = new double[d];
+      double[] sumMaml = new double[d];
+      for (int i = 0; i < setting.taskCount(); i++) {
+        for (int j = 0; j < variates; j++) {
+          g[j] = random.nextGaussian();
+        }
+        double[] theta = setting.taskParameter(i);
+        LeastSquaresLoss train =
+            RegressionFixtures.dataSet(
+                g, 0, setting.trainSamples(), setting.covariance(), theta, setting.noise());
+        LeastSquaresLoss validation =
+            RegressionFixtures.dataSet(
+                g,
+                setting.trainSamples() * (d + 1),
+                setting.validationSamples(),
+                setting.covariance(),
+                theta,
+                setting.noise());
+        double[] outer = new double[d];
+        validation.gradient(RegressionFixtures.gradientSteps(train, w, alpha, 1), outer);
+        double[] curved = new double[d];
+        train.hessianVector(w, outer, curved);
+        for (int k = 0; k < d; k++) {
+          sumFirstOrder[k] += setting.probability(i) * outer[k];
+          sumMaml[k] += setting.probability(i) * (outer[k] - alpha * curved[k]);
+        }
+      }
+      for (int k = 0; k < d; k++) {
+        firstOrder[k].addValue(sumFirstOrder[k]);
+        maml[k].addValue(sumMaml[k]);
+      }
+    }
+    ExpectedRegressionModel<Binary64> model =
+        ExpectedRegressionModel.of(setting, Binary64Field.getInstance());
+    EstimatorParameters p = EstimatorParameters.maml(alpha, 1);
+    Binary64[] fo = model.direction(Estimator.FOMAML, p).apply(point(w));
+    Binary64[] exact = model.direction(Estimator.MAML, p).apply(point(w));
+    for (int k = 0; k < d; k++) {
+      assertCovers(Measurement.ofStatistics(firstOrder[k], LEVEL), fo[k].getReal());
+      assertCovers(Measurement.ofStatistics(maml[k], LEVEL), exact[k].getReal());
     }
   }
 
