@@ -170,7 +170,7 @@ public final class Shrinker {
                 }
                 rc[r] = s;
               }
-              return new QuadraticLoss(h, rc);
+              return new QuadraticLoss(h, rc, q.offset());
             });
     return List.of(new Candidate("rotated into the eigenbasis of task 0's Hessian", rotated));
   }
@@ -207,7 +207,7 @@ public final class Shrinker {
                       }
                       rr++;
                     }
-                    return new QuadraticLoss(h, c);
+                    return new QuadraticLoss(h, c, q.offset());
                   })));
     }
     return out;
@@ -236,7 +236,7 @@ public final class Shrinker {
                   for (int r = 0; r < d; r++) {
                     h[r * d + r] = q.h(r, r);
                   }
-                  return new QuadraticLoss(h, q.centre());
+                  return new QuadraticLoss(h, q.centre(), q.offset());
                 })));
   }
 
@@ -270,7 +270,7 @@ public final class Shrinker {
     out.add(
         new Candidate(
             "set every centre to 0",
-            mapLosses(x, q -> new QuadraticLoss(q.hessian(), new double[q.dimension()]))));
+            mapLosses(x, q -> new QuadraticLoss(q.hessian(), new double[q.dimension()], q.offset()))));
     int d = x.dimension();
     for (int j = 0; j < d && d > 1; j++) {
       int coordinate = j;
@@ -288,7 +288,7 @@ public final class Shrinker {
                     q -> {
                       double[] c = q.centre();
                       c[coordinate] = 0;
-                      return new QuadraticLoss(q.hessian(), c);
+                      return new QuadraticLoss(q.hessian(), c, q.offset());
                     })));
       }
     }
@@ -355,7 +355,7 @@ public final class Shrinker {
                           + Instance.format(v)
                           + " → "
                           + Instance.format(c),
-                      replaceLoss(x, i, which, new QuadraticLoss(h, q.centre()), same)));
+                      replaceLoss(x, i, which, new QuadraticLoss(h, q.centre(), q.offset()), same)));
             }
           }
         }
@@ -367,7 +367,7 @@ public final class Shrinker {
             out.add(
                 new Candidate(
                     centreName + "[" + r + "]: " + Instance.format(v) + " → " + Instance.format(c),
-                    replaceLoss(x, i, which, new QuadraticLoss(q.hessian(), centre), same)));
+                    replaceLoss(x, i, which, new QuadraticLoss(q.hessian(), centre, q.offset()), same)));
           }
         }
       }
