@@ -1,7 +1,9 @@
 package io.metabound.experiments.linalg;
 
+import java.math.BigDecimal;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.Field;
+import org.hipparchus.dfp.Dfp;
 import org.hipparchus.util.MathArrays;
 
 /**
@@ -17,6 +19,23 @@ public final class FieldMatrices {
   /** The unit roundoff of the field: {@code ulp(1)} (2.2e-16 in double, 1e-48 in Dfp(50)). */
   public static <T extends CalculusFieldElement<T>> double workingPrecision(Field<T> field) {
     return field.getOne().ulp().getReal();
+  }
+
+  /**
+   * The field element nearest to a double. {@code Dfp}'s own conversion ({@code newDfp(double)})
+   * multiplies by powers of two in decimal and so errs by about {@code 10⁻³³} relative in {@code
+   * Dfp(50)}; here a {@code Dfp} is read from the exact decimal expansion of the double instead,
+   * rounded once: exact in {@code Dfp(100)} for doubles of moderate exponent (a double has at most
+   * about 55 significant decimal digits near 1), correctly rounded to about 52 digits in {@code
+   * Dfp(50)}. Other fields use {@code newInstance(double)} (exact for {@code Binary64}).
+   */
+  @SuppressWarnings("unchecked")
+  public static <T extends CalculusFieldElement<T>> T constant(Field<T> field, double value) {
+    T zero = field.getZero();
+    if (zero instanceof Dfp dfp && Double.isFinite(value) && value != 0) {
+      return (T) dfp.getField().newDfp(new BigDecimal(value).toString());
+    }
+    return zero.newInstance(value);
   }
 
   /** A {@code rows × columns} matrix of zeros. */
@@ -44,7 +63,7 @@ public final class FieldMatrices {
     T[][] out = zeros(field, a.length, a.length == 0 ? 0 : a[0].length);
     for (int r = 0; r < a.length; r++) {
       for (int k = 0; k < a[r].length; k++) {
-        out[r][k] = field.getZero().newInstance(a[r][k]);
+        out[r][k] = constant(field, a[r][k]);
       }
     }
     return out;
@@ -56,7 +75,7 @@ public final class FieldMatrices {
     T[][] out = zeros(field, d, d);
     for (int r = 0; r < d; r++) {
       for (int k = 0; k < d; k++) {
-        out[r][k] = field.getZero().newInstance(a[r * d + k]);
+        out[r][k] = constant(field, a[r * d + k]);
       }
     }
     return out;
@@ -66,7 +85,7 @@ public final class FieldMatrices {
   public static <T extends CalculusFieldElement<T>> T[] vectorOf(Field<T> field, double[] v) {
     T[] out = zeroVector(field, v.length);
     for (int k = 0; k < v.length; k++) {
-      out[k] = field.getZero().newInstance(v[k]);
+      out[k] = constant(field, v[k]);
     }
     return out;
   }
