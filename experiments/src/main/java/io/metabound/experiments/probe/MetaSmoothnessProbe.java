@@ -89,7 +89,7 @@ public final class MetaSmoothnessProbe implements Probe {
           new HessianFreeMaml(
               instance.tasks(),
               alpha,
-              1,
+              steps,
               new FiniteDifferenceStep.Fixed(ProbeSupport.parameterOr(instance, "delta", 1e-3)));
       default ->
           throw new IllegalArgumentException(

@@ -92,9 +92,10 @@ final class ProbeSupport {
   }
 
   /**
-   * An estimator's hyper-parameters read from the instance: {@code alpha}, {@code N} (default 1),
-   * {@code delta} (HF-MAML, default {@link EstimatorParameters#DEFAULT_DELTA}), {@code lambda}
-   * (iMAML, MAML-prox), {@code inner_steps} and {@code inner_rate} (MAML-prox).
+   * An estimator's hyper-parameters read from the instance: {@code alpha}, {@code N} (default 1;
+   * MAML, FO-MAML, HF-MAML, Reptile), {@code delta} (HF-MAML, default {@link
+   * EstimatorParameters#DEFAULT_DELTA}), {@code lambda} (iMAML, MAML-prox, Moreau), {@code
+   * inner_steps} and {@code inner_rate} (MAML-prox).
    */
   static EstimatorParameters parameters(Estimator estimator, Instance instance) {
     return switch (estimator) {
@@ -103,6 +104,7 @@ final class ProbeSupport {
       case HFMAML ->
           EstimatorParameters.hfMaml(
               instance.parameter("alpha"),
+              integerOr(instance, "N", 1),
               parameterOr(instance, "delta", EstimatorParameters.DEFAULT_DELTA));
       case IMAML -> EstimatorParameters.imaml(instance.parameter("lambda"));
       case MAML_PROX ->
@@ -110,6 +112,9 @@ final class ProbeSupport {
               instance.parameter("lambda"),
               instance.integerParameter("inner_steps"),
               instance.parameter("inner_rate"));
+      case REPTILE ->
+          EstimatorParameters.reptile(instance.parameter("alpha"), integerOr(instance, "N", 1));
+      case MOREAU -> EstimatorParameters.moreau(instance.parameter("lambda"));
     };
   }
 }

@@ -96,8 +96,8 @@ class EstimatorMapsTest {
     IllegalArgumentException steps =
         assertThrows(
             IllegalArgumentException.class,
-            () -> maps.map(Estimator.HFMAML, EstimatorParameters.maml(0.1, 3)));
-    assertTrue(steps.getMessage().contains("one inner step"), steps.getMessage());
+            () -> maps.map(Estimator.HFMAML, EstimatorParameters.hfMaml(0.1, -1, 1e-3)));
+    assertTrue(steps.getMessage().contains("N must be >= 0"), steps.getMessage());
     IllegalArgumentException lambda =
         assertThrows(
             IllegalArgumentException.class,
@@ -125,9 +125,11 @@ class EstimatorMapsTest {
     assertEquals(Estimator.HFMAML, Estimator.parse("HF_MAML"));
     assertEquals(Estimator.MAML_PROX, Estimator.parse("maml-prox"));
     assertEquals(Estimator.IMAML, Estimator.parse("iMAML"));
+    assertEquals(Estimator.REPTILE, Estimator.parse("reptile"));
+    assertEquals(Estimator.MOREAU, Estimator.parse("Moreau"));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Estimator.parse("reptile"));
-    assertTrue(e.getMessage().contains("reptile"));
+        assertThrows(IllegalArgumentException.class, () -> Estimator.parse("sgd"));
+    assertTrue(e.getMessage().contains("reptile") && e.getMessage().contains("moreau"));
   }
 
   @Test

@@ -223,6 +223,9 @@ public final class OracleCommand implements Callable<Integer> {
    * options per estimator; options that do not apply are noted, not fatal.
    */
   private void checkOptions(Estimator estimator, OracleQuantity quantity) {
+    if (estimator == Estimator.REPTILE || estimator == Estimator.MOREAU) {
+      throw new UserInputException(unsupported(estimator));
+    }
     boolean firstOrder = estimator == Estimator.FOMAML || estimator == Estimator.HFMAML;
     if (firstOrder && quantity != OracleQuantity.META_GRADIENT && quantity != OracleQuantity.FIXED_POINT
         && quantity != OracleQuantity.BETA_THRESHOLD) {
@@ -298,6 +301,7 @@ public final class OracleCommand implements Callable<Integer> {
       case HFMAML -> EstimatorParameters.hfMaml(alpha, fd);
       case IMAML -> EstimatorParameters.imaml(lambda);
       case MAML_PROX -> EstimatorParameters.mamlProx(lambda, innerSteps, innerRate);
+      case REPTILE, MOREAU -> throw new IllegalArgumentException(unsupported(estimator));
     };
   }
 
@@ -308,7 +312,13 @@ public final class OracleCommand implements Callable<Integer> {
       case IMAML -> QuadraticMetaOracle.imaml(tasks, lambda);
       case MAML_PROX -> QuadraticMetaOracle.mamlProx(tasks, lambda, innerSteps, innerRate);
       case HFMAML -> throw new IllegalStateException("HF-MAML has no meta-objective oracle");
+      case REPTILE, MOREAU -> throw new IllegalArgumentException(unsupported(estimator));
     };
+  }
+
+  private static String unsupported(Estimator estimator) {
+    return "--estimator " + estimator.claimName() + ": the oracle command supports maml, fomaml,"
+        + " hfmaml, imaml and maml-prox";
   }
 
   private Answer answer(Estimator estimator, OracleQuantity quantity, TaskSet taskSet, double[] w) {

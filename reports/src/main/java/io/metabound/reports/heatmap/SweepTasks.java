@@ -82,10 +82,16 @@ public final class SweepTasks {
       case HFMAML -> EstimatorParameters.hfMaml(0, settings.delta());
       case IMAML -> EstimatorParameters.imaml(settings.lambda());
       case MAML_PROX -> EstimatorParameters.mamlProx(settings.lambda(), settings.proxSteps(), settings.proxRate());
+      case REPTILE, MOREAU -> throw new IllegalArgumentException(notSwept(estimator));
     };
     boolean usesSteps = estimator == Estimator.MAML || estimator == Estimator.FOMAML;
     this.maps = (steps, alpha) ->
         oracle.map(estimator, usesSteps ? base.withAlpha(alpha).withSteps(steps) : base.withAlpha(alpha));
+  }
+
+  private static String notSwept(Estimator estimator) {
+    return estimator.claimName() + " is not swept; heatmaps support maml, fomaml, hfmaml, imaml"
+        + " and maml-prox";
   }
 
   /** Reads the tasks from a file or generates a family, and binds the estimator. */
@@ -96,6 +102,9 @@ public final class SweepTasks {
     } catch (IllegalArgumentException e) {
       throw new UserInputException("--estimator: " + e.getMessage()
           + " (stochastic estimators are not swept yet)");
+    }
+    if (estimator == Estimator.REPTILE || estimator == Estimator.MOREAU) {
+      throw new UserInputException("--estimator: " + notSwept(estimator));
     }
     if ((estimator == Estimator.IMAML || estimator == Estimator.MAML_PROX)
         && !(settings.lambda() > 0 && Double.isFinite(settings.lambda()))) {
