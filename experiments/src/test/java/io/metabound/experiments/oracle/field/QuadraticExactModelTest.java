@@ -488,11 +488,12 @@ class QuadraticExactModelTest {
 
   /**
    * d = 1, H = [[h]], α = 1/h rounded to double: {@code 1 − αh} is a tiny residual (about 1e-17)
-   * that double arithmetic loses entirely. In Dfp(100) α and h are exact and so is the product αh:
-   * {@code ∇²F = h(1 − αh)^{2N}} comes out to full relative precision (against exact BigDecimal
-   * arithmetic). Dfp(50) holds about 52 significant digits, fewer than the 54–55 of a double near
-   * 1/3 or 1/10: α is rounded once, by at most ~1e-52, and the residual inherits that error divided
-   * by {@code 1 − αh}, about 1e-35 relative, still 19 digits beyond double.
+   * that double arithmetic loses entirely. In Dfp(100), for a whole h, α (a double of at most 55
+   * significant digits) and the product αh are exact, so {@code ∇²F = h(1 − αh)^{2N}} comes out to
+   * full relative precision (against exact BigDecimal arithmetic). Where αh has more digits than
+   * the field holds (Dfp(50), whose unit roundoff near 1 is 1e-48; or h = 0.3 in Dfp(100)) it is
+   * rounded once, and the residual inherits that error divided by {@code |1 − αh|}: about 1e-32
+   * relative in Dfp(50), still 16 digits beyond double, which has none.
    */
   @Test
   void cancellationIsResolvedInExtendedPrecision() {
@@ -526,9 +527,13 @@ class QuadraticExactModelTest {
                   .subtract(exact)
                   .divide(exact, MathContext.DECIMAL128)
                   .abs();
-          // Dfp(50): 2N times the rounding of α (≤ 1e-50 relative) over the residual
+          // Dfp(100), whole h: α (≤ 55 digits) and αh are exact. Otherwise αh is rounded once
+          // (more digits than the field holds): 2N unit roundoffs over the residual.
+          double epsilon = FieldMatrices.workingPrecision(model.field());
           double bound =
-              digits == 100 ? 1e-95 : 2 * steps * 1e-50 / Math.abs(residual.doubleValue());
+              digits == 100 && h == Math.rint(h)
+                  ? 1e-95
+                  : 2 * steps * epsilon / Math.abs(residual.doubleValue());
           assertTrue(
               relative.doubleValue() < bound,
               "h=" + h + " N=" + steps + " digits=" + digits + ": " + value + " vs " + exact);
