@@ -99,10 +99,23 @@ public final class ExpressionBound implements TheoreticalBound {
   /** A bound on quadratic instances, with their exact constants and extra conditions. */
   public static ExpressionBound onQuadratics(Expression formula, List<ScopeCondition> conditions) {
     return new ExpressionBound(
-        formula,
-        List.of(),
-        conditions,
-        instance -> QuadraticInstanceConstants.of(instance.tasks()));
+            formula,
+            List.of(),
+            conditions,
+            instance -> QuadraticInstanceConstants.of(instance.tasks()))
+        .withQuadraticPrecision();
+  }
+
+  /**
+   * The same bound with the rounding errors and the extended-precision form of the quadratic
+   * constants on quadratic instances (the field form is used only where it reproduces this bound's
+   * own constants, see {@link #valueInField}).
+   */
+  public ExpressionBound withQuadraticPrecision() {
+    return withPrecision(
+        instance ->
+            instance.isQuadratic() ? QuadraticInstanceConstants.errors(instance.tasks()) : Map.of(),
+        QuadraticInstanceConstants.FIELD);
   }
 
   public Expression expression() {
@@ -123,7 +136,22 @@ public final class ExpressionBound implements TheoreticalBound {
     if (fieldValues.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, T> values = new TreeMap<>(fieldValues.get());
+    Map<String, Double> doubles = constants.apply(instance);
+    Map<String, T> values = new TreeMap<>();
+    for (Map.Entry<String, T> c : fieldValues.get().entrySet()) {
+      Double v = doubles.get(c.getKey());
+      if (v == null) {
+        continue;
+      }
+      double x = c.getValue().getReal();
+      // the field form must compute the same constant as the double one (a plan may define L
+      // otherwise): a disagreement beyond rounding means there is no field form of this bound
+      if (!(Math.abs(x - v) <= 1e-9 * Math.max(Math.abs(x), Math.abs(v)) + 1e-300)
+          && !(Double.isNaN(v) && Double.isNaN(x))) {
+        return Optional.empty();
+      }
+      values.put(c.getKey(), c.getValue());
+    }
     for (Map.Entry<String, Double> p : instance.parameters().entrySet()) {
       values.put(p.getKey(), Fields.of(field, p.getValue()));
     }

@@ -3,8 +3,14 @@ package io.metabound.experiments.check;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.QuadraticLoss;
 import io.metabound.experiments.task.TaskSet;
+import io.metabound.experiments.linalg.FieldMatrices;
+import io.metabound.experiments.measure.InstanceConstants;
+import io.metabound.experiments.oracle.field.QuadraticExactModel;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.hipparchus.CalculusFieldElement;
+import org.hipparchus.Field;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 
@@ -71,6 +77,30 @@ public final class QuadraticInstanceConstants {
     }
     return errors;
   }
+
+  /**
+   * The same constants computed in a field ({@code L}, {@code mu}, {@code kappa} when {@code mu >
+   * 0}, {@code rho}, {@code d}, {@code m}, and {@code sigma} at the instance's point {@code w} or
+   * the origin): the measure language's {@link InstanceConstants} on the exact model of the tasks,
+   * with eigenvalues by cyclic Jacobi in the field's own precision. Empty when a task is not
+   * quadratic.
+   */
+  public static final FieldConstants FIELD =
+      new FieldConstants() {
+        @Override
+        public <T extends CalculusFieldElement<T>> Optional<Map<String, T>> of(
+            Instance instance, Field<T> field) {
+          if (!instance.isQuadratic()) {
+            return Optional.empty();
+          }
+          T[] point =
+              instance.hasParameter(VectorParameter.coordinate("w", 0))
+                  ? FieldMatrices.vectorOf(field, instance.vectorParameter("w"))
+                  : null;
+          return Optional.of(
+              InstanceConstants.of(QuadraticExactModel.of(field, instance.tasks()), point));
+        }
+      };
 
   /** Eigenvalues of a symmetric matrix given row-major, in decreasing order. */
   public static double[] eigenvalues(double[] symmetric, int dimension) {

@@ -259,7 +259,8 @@ public final class RegistryChecks {
   /** The theoretical side of a registry bound: formula, checkable assumptions and conditions. */
   public static TheoreticalBound theoretical(Bound bound, Plan plan) {
     return new ExpressionBound(
-        bound.formula(), bound.assumptions(), plan.conditions(), plan.constants());
+            bound.formula(), bound.assumptions(), plan.conditions(), plan.constants())
+        .withQuadraticPrecision();
   }
 
   /**

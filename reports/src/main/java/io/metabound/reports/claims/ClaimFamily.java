@@ -1,74 +1,64 @@
 package io.metabound.reports.claims;
 
+import io.metabound.experiments.check.FieldConstants;
 import io.metabound.experiments.check.Instance;
+import io.metabound.experiments.check.InstanceDomain;
 import io.metabound.experiments.check.ParameterRange;
-import io.metabound.experiments.check.QuadraticDomain;
-import io.metabound.experiments.check.QuadraticInstanceConstants;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import io.metabound.experiments.oracle.field.ExactModel;
+import org.hipparchus.CalculusFieldElement;
+import org.hipparchus.Field;
 
 /**
- * The instance family a claim speaks of: quadratic tasks {@code ½(w − c)ᵀH(w − c)} with a range of
- * dimensions, task counts and Hessian eigenvalues (negative eigenvalues give non-convex tasks), and
- * optionally a separate outer (test) loss per task (Ji2022's finite-sum case).
- *
- * <p>The constants an instance provides to bounds and parameter ranges are exact: {@code L} (the
- * largest |eigenvalue| of every inner and outer Hessian), {@code mu} (the smallest inner
- * eigenvalue), {@code kappa = L/mu} (when {@code mu > 0}), {@code rho = 0}, {@code d}, {@code m}.
- *
- * @param type the family type; {@code quadratic} is the one supported
- * @param minDimension smallest dimension d
- * @param maxDimension largest dimension d
- * @param minTasks smallest number of tasks m
- * @param maxTasks largest number of tasks m
- * @param minEigenvalue smallest Hessian eigenvalue
- * @param maxEigenvalue largest Hessian eigenvalue
- * @param centreRadius largest |coordinate| of a task's centre
- * @param rotations true for rotated (non-diagonal) Hessians
- * @param separateOuterLoss true for a separate test loss per task
+ * The instance family a claim speaks of: how its instances are searched, and the exact constants
+ * each instance binds for the claim's bound, parameter ranges and measure.
  */
-public record ClaimFamily(
-    String type,
-    int minDimension,
-    int maxDimension,
-    int minTasks,
-    int maxTasks,
-    double minEigenvalue,
-    double maxEigenvalue,
-    double centreRadius,
-    boolean rotations,
-    boolean separateOuterLoss) {
+public sealed interface ClaimFamily permits QuadraticClaimFamily, RegressionClaimFamily {
 
-  /** The family types a claims file may name. */
-  public static final Set<String> TYPES = Set.of("quadratic");
+  /** The {@code type:} of the claims file ({@code quadratic}, …). */
+  String type();
 
-  /** The constants an instance of this family binds, by name. */
-  public static final Set<String> CONSTANTS = Set.of("L", "mu", "kappa", "rho", "d", "m");
+  /** The constants an instance binds, by name (a bound may use them). */
+  Set<String> constants();
 
-  /** The exact constants of an instance (see the class documentation). */
-  public static Map<String, Double> constants(Instance instance) {
-    Map<String, Double> c = new TreeMap<>(QuadraticInstanceConstants.of(instance.tasks()));
-    double mu = c.get("mu");
-    // outside strong convexity kappa is undefined: NaN puts a bound that uses it out of scope
-    c.put("kappa", mu > 0 ? c.get("L") / mu : Double.NaN);
-    return c;
-  }
+  /** The constants a parameter range may use (those defined on every instance). */
+  Set<String> rangeConstants();
 
-  /** The search domain of a claim over this family, with its parameter ranges. */
-  public QuadraticDomain domain(String name, List<ParameterRange> parameters) {
-    QuadraticDomain.Builder b =
-        QuadraticDomain.builder(name)
-            .dimensions(minDimension, maxDimension)
-            .taskCounts(minTasks, maxTasks)
-            .eigenvalues(minEigenvalue, maxEigenvalue)
-            .centreRadius(centreRadius)
-            .rotations(rotations)
-            .separateOuterLoss(separateOuterLoss);
-    for (ParameterRange p : parameters) {
-      b.parameter(p);
-    }
-    return b.build();
-  }
+  /** The exact constants of an instance. */
+  Map<String, Double> constants(Instance instance);
+
+  /** Absolute rounding errors of the computed constants (the bound's rounding floor). */
+  Map<String, Double> constantErrors(Instance instance);
+
+  /** The constants in extended precision (the bound's confirmation). */
+  FieldConstants fieldConstants();
+
+  /**
+   * What a measure is evaluated on for one instance, in a field: the instance's exact model and
+   * its constants (with {@code sigma} at the point).
+   *
+   * @param point the claim's point {@code w}, or null (sigma is then taken at the origin)
+   */
+  <T extends CalculusFieldElement<T>> Measurable<T> measurable(
+      Instance instance, Field<T> field, T[] point);
+
+  /**
+   * An instance ready for a measure.
+   *
+   * @param model the estimators' exact forms on the instance
+   * @param constants the constants a measure may use, by name
+   */
+  record Measurable<T extends CalculusFieldElement<T>>(
+      ExactModel<T> model, Map<String, T> constants) {}
+
+  /**
+   * The search domain of a claim over this family.
+   *
+   * @param name the domain's name in reports
+   * @param parameters the claim's parameter ranges
+   * @param point the claim's point variable, or null
+   */
+  InstanceDomain domain(String name, List<ParameterRange> parameters, Claim.PointSpec point);
 }

@@ -9,6 +9,7 @@ public final class ClaimsFileException extends RuntimeException {
   private final String file;
   private final String claimId;
   private final String field;
+  private final String problem;
 
   /**
    * @param file the file (as given)
@@ -22,6 +23,7 @@ public final class ClaimsFileException extends RuntimeException {
     this.file = file;
     this.claimId = claimId;
     this.field = field;
+    this.problem = problem;
   }
 
   private static String message(String file, String claimId, String field, String problem) {
@@ -45,5 +47,15 @@ public final class ClaimsFileException extends RuntimeException {
 
   public String field() {
     return field;
+  }
+
+  /** What is wrong, without the file and claim. */
+  public String problem() {
+    return problem;
+  }
+
+  /** {@code field 'x': problem} (or the problem alone when no field is named). */
+  public String fieldProblem() {
+    return field.isEmpty() ? problem : "field '" + field + "': " + problem;
   }
 }

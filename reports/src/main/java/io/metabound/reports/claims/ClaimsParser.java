@@ -24,47 +24,74 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads claims from YAML ({@code claims: [...]}, the format documented in the README) and validates
- * every field, so that a claim that parses can be checked: the quantity exists, the relation is
- * {@code <=} or {@code >=}, the bound parses (or names a registry bound), every symbol it uses is a
- * constant of the family or a declared parameter, every range end parses and only uses constants
- * and earlier parameters, and integer parameters ({@code N}, batch sizes) get whole numbers.
+ * every field, so that a claim that parses can be checked: the measured side is a known quantity
+ * with its estimator or a measure expression over the vocabulary, the relation is {@code <=} or
+ * {@code >=}, the bound parses (or names a registry bound), every symbol it uses is a constant of
+ * the family or a declared parameter, every range end parses and only uses constants and earlier
+ * parameters, and integer parameters ({@code N}, batch sizes) get whole numbers.
  *
- * <p>Every problem is a {@link ClaimsFileException} naming the file, the claim and the field.
+ * <p>One bad claim costs one claim: the problems of a claim are collected, all of them at once, into
+ * a {@link ClaimError} (an ERROR verdict), and the file's other claims are still checked. Only a
+ * problem with the file as a whole (not YAML, no {@code claims:} list) is a {@link
+ * ClaimsFileException}.
  */
 public final class ClaimsParser {
 
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
 
   private static final Set<String> CLAIM_FIELDS =
       Set.of(
-          "id", "statement", "quantity", "estimator", "relation", "bound", "family", "params");
+          "id",
+          "statement",
+          "quantity",
+          "estimator",
+          "measure",
+          "quantifier",
+          "relation",
+          "bound",
+          "family",
+          "params",
+          "point");
+
+  /** The family types a claims file may name. */
+  static final Set<String> FAMILY_TYPES =
+      new java.util.TreeSet<>(Set.of(QuadraticClaimFamily.TYPE, RegressionClaimFamily.TYPE));
+
+  private static final Set<String> REGRESSION_FIELDS =
+      Set.of("type", "dim", "tasks", "samples", "noise", "prior", "centre", "covariance", "data");
 
   private static final Set<String> FAMILY_FIELDS =
       Set.of("type", "dim", "tasks", "spectrum", "centre", "rotations", "outer");
-
-  /** Constants a parameter range may use (kappa is not: it is undefined off strong convexity). */
-  private static final Set<String> RANGE_CONSTANTS = Set.of("L", "mu", "rho", "d", "m");
 
   private ClaimsParser() {}
 
   /**
    * Parses a claims file by its kind: a LaTeX draft ({@code .tex}, claims in {@code %! metabound}
-   * blocks, see {@link DraftClaims}) or YAML (anything else).
+   * blocks, see {@link DraftClaims}) or YAML ({@code .yaml}, {@code .yml}).
    *
    * @param text the file's content
    * @param file the file name (its extension decides the kind; also used in messages)
+   * @throws ClaimsFileException when the file as a whole cannot be read as claims
    */
-  public static List<Claim> parse(String text, String file) {
-    return file.toLowerCase(Locale.ROOT).endsWith(".tex")
-        ? DraftClaims.parse(text, file)
-        : parseYaml(text, file);
+  public static List<ClaimEntry> parse(String text, String file) {
+    String lower = file.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".tex")) {
+      return DraftClaims.parse(text, file);
+    }
+    if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
+      throw new ClaimsFileException(
+          file, "", "", "expected a claims file ending in .yaml or .yml, or a LaTeX draft (.tex)");
+    }
+    return parseYaml(text, file);
   }
 
   /**
@@ -73,7 +100,7 @@ public final class ClaimsParser {
    * @param text the file's content
    * @param file the file name for messages
    */
-  public static List<Claim> parseYaml(String text, String file) {
+  public static List<ClaimEntry> parseYaml(String text, String file) {
     JsonNode root;
     try {
       root = YAML.readTree(text);
@@ -96,22 +123,27 @@ public final class ClaimsParser {
     if (!list.isArray() || list.isEmpty()) {
       throw new ClaimsFileException(file, "", "claims", "expected a non-empty list of claims");
     }
-    List<Claim> claims = new ArrayList<>();
+    List<ClaimEntry> claims = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     int position = 0;
     for (JsonNode node : list) {
       position++;
-      Claim claim = parseClaim(node, file, "#" + position, null, null, 0);
-      if (!ids.add(claim.id())) {
-        throw new ClaimsFileException(file, claim.id(), "id", "the id is used twice");
-      }
-      claims.add(claim);
+      claims.add(unique(parseClaim(node, file, "#" + position, null, null, 0), ids));
     }
     return claims;
   }
 
+  /** The entry, or an error when its id was used by an earlier claim. */
+  static ClaimEntry unique(ClaimEntry entry, Set<String> ids) {
+    if (ids.add(entry.id())) {
+      return entry;
+    }
+    return new ClaimError(
+        entry.id(), entry.label(), entry.line(), List.of("field 'id': the id is used twice"));
+  }
+
   /**
-   * Parses one claim given as a YAML mapping.
+   * Parses one claim given as a YAML mapping; every problem found is collected.
    *
    * @param node the mapping
    * @param file the file name for messages
@@ -119,92 +151,236 @@ public final class ClaimsParser {
    * @param defaultId the id to use when the claim has none (a LaTeX label), or null
    * @param label the nearest LaTeX label, or null
    * @param line the claim's 1-based line, or 0
+   * @return the claim, or a {@link ClaimError} with all its problems
    */
-  static Claim parseClaim(
+  static ClaimEntry parseClaim(
       JsonNode node, String file, String position, String defaultId, String label, int line) {
     if (node == null || !node.isObject()) {
-      throw new ClaimsFileException(file, position, "", "expected a mapping of claim fields");
+      return new ClaimError(
+          position, label, line, List.of("expected a mapping of claim fields"));
     }
+    Problems problems = new Problems();
     String id = defaultId;
     if (node.has("id")) {
-      id = text(node.get("id"), file, position, "id");
+      id = problems.get(() -> text(node.get("id"), file, position, "id"));
     }
     if (id == null) {
-      throw new ClaimsFileException(file, position, "id", "missing (every claim needs an id)");
+      problems.add("id", "missing (every claim needs an id)");
+      id = position;
+    } else if (!ID.matcher(id).matches()) {
+      problems.add("id", "'" + id + "' must be letters, digits and . _ : - only");
+      id = position;
     }
-    if (!ID.matcher(id).matches()) {
-      throw new ClaimsFileException(
-          file, position, "id", "'" + id + "' must be letters, digits and . _ : - only");
-    }
+    String claimId = id;
     for (String key : fieldNames(node)) {
       if (!CLAIM_FIELDS.contains(key)) {
-        throw new ClaimsFileException(
-            file, id, key, "unknown field (expected one of " + new TreeSet<>(CLAIM_FIELDS) + ")");
+        problems.add(key, "unknown field (expected one of " + new TreeSet<>(CLAIM_FIELDS) + ")");
       }
     }
-    String statement = node.has("statement") ? text(node.get("statement"), file, id, "statement") : "";
-    String quantity = text(required(node, "quantity", file, id), file, id, "quantity");
+    String statement =
+        node.has("statement")
+            ? problems.get(() -> text(node.get("statement"), file, claimId, "statement"))
+            : "";
+    Claim.Quantifier quantifier =
+        node.has("quantifier")
+            ? problems.get(() -> quantifier(node.get("quantifier"), file, claimId))
+            : Claim.Quantifier.FOR_ALL;
+    Comparison comparison =
+        problems.get(() -> relation(required(node, "relation", file, claimId), file, claimId));
+    ClaimFamily family =
+        problems.get(() -> family(required(node, "family", file, claimId), file, claimId));
+    Claim.PointSpec point =
+        node.has("point") ? problems.get(() -> point(node.get("point"), file, claimId)) : null;
+    List<ParameterRange> parameters = new ArrayList<>();
+    Set<String> parameterNames = new LinkedHashSet<>();
+    Set<String> rangeSymbols = new TreeSet<>();
+    JsonNode params = node.get("params");
+    if (params != null && !params.isNull()) {
+      if (!params.isObject()) {
+        problems.add("params", "expected a mapping name: value or range");
+      } else {
+        Set<String> rangeConstants =
+            family == null ? Set.of() : family.rangeConstants();
+        Set<String> constants = family == null ? Set.of() : family.constants();
+        for (String name : fieldNames(params)) {
+          ParameterRange range =
+              problems.get(
+                  () ->
+                      parameter(
+                          name, params.get(name), parameterNames, constants, rangeConstants, file,
+                          claimId, rangeSymbols));
+          if (range != null) {
+            parameters.add(range);
+          }
+          // a parameter with a bad range is still declared: later ranges and the bound may use it
+          parameterNames.add(name);
+        }
+      }
+    }
+    Measured measured = problems.get(() -> measured(node, file, claimId));
+    String boundText =
+        problems.get(() -> boundText(required(node, "bound", file, claimId), file, claimId));
+    Expression bound = null;
+    Bound registry = null;
+    List<Assumption> assumptions = List.of();
+    if (boundText != null) {
+      registry = BoundRegistry.find(boundText).orElse(null);
+      if (registry != null) {
+        bound = registry.formula();
+        assumptions = registry.assumptions();
+      } else {
+        try {
+          bound = Expression.parse(boundText);
+        } catch (ExpressionParseException e) {
+          String hint =
+              boundText.matches("[a-z]+[0-9]{4}\\..*") ? " (and no registry bound has that id)" : "";
+          problems.add("bound", e.getMessage() + " in '" + boundText + "'" + hint);
+        }
+      }
+    }
+    if (bound != null && family != null) {
+      Set<String> known = new TreeSet<>(family.constants());
+      known.addAll(parameterNames);
+      Set<String> used = new TreeSet<>(bound.symbols());
+      for (Assumption a : assumptions) {
+        used.addAll(a.symbols());
+      }
+      for (String symbol : used) {
+        if (!known.contains(symbol)) {
+          problems.add(
+              "bound",
+              "unknown symbol '"
+                  + symbol
+                  + "': the "
+                  + family.type()
+                  + " family provides "
+                  + String.join(", ", new TreeSet<>(family.constants()))
+                  + (parameterNames.isEmpty()
+                      ? ""
+                      : " and params define " + String.join(", ", parameterNames))
+                  + " (set it under params)");
+        }
+      }
+    }
+    if (measured instanceof Measured.Measure m && family != null) {
+      for (String problem :
+          MeasureClaims.problems(m.expression(), parameterNames, family, point != null)) {
+        problems.add("measure", problem);
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new ClaimError(claimId, label, line, problems.list());
+    }
+    return new Claim(
+        claimId,
+        statement,
+        quantifier,
+        measured,
+        comparison,
+        bound,
+        boundText,
+        registry == null ? null : registry.id(),
+        assumptions,
+        family,
+        parameters,
+        rangeSymbols,
+        point,
+        label,
+        line);
+  }
+
+  /** The measured side: {@code quantity} with {@code estimator}, or {@code measure}. */
+  private static Measured measured(JsonNode node, String file, String id) {
+    boolean hasQuantity = node.has("quantity");
+    boolean hasMeasure = node.has("measure");
+    if (hasQuantity == hasMeasure) {
+      throw new ClaimsFileException(
+          file,
+          id,
+          hasQuantity ? "measure" : "quantity",
+          hasQuantity
+              ? "give either 'quantity' (with 'estimator') or 'measure', not both"
+              : "missing: give 'measure' (an expression such as \"eigmin(meta_hessian(maml))\")"
+                  + " or 'quantity' with 'estimator'");
+    }
+    if (hasMeasure) {
+      if (node.has("estimator")) {
+        throw new ClaimsFileException(
+            file,
+            id,
+            "estimator",
+            "a measure names its estimators inside the expression (e.g. meta_hessian(fomaml));"
+                + " remove 'estimator'");
+      }
+      String text = text(node.get("measure"), file, id, "measure").trim();
+      if (text.isEmpty()) {
+        throw new ClaimsFileException(file, id, "measure", "empty: expected an expression");
+      }
+      return new Measured.Measure(text);
+    }
+    String quantity = text(node.get("quantity"), file, id, "quantity");
     if (Quantity.byId(quantity).isEmpty()) {
       throw new ClaimsFileException(
           file, id, "quantity", "unknown quantity '" + quantity + "'" + knownQuantities());
     }
     String estimator =
-        text(required(node, "estimator", file, id), file, id, "estimator")
-            .toLowerCase(Locale.ROOT);
-    Comparison comparison = relation(required(node, "relation", file, id), file, id);
-    ClaimFamily family = family(required(node, "family", file, id), file, id);
-    List<ParameterRange> parameters = new ArrayList<>();
-    Set<String> parameterNames = new LinkedHashSet<>();
-    JsonNode params = node.get("params");
-    if (params != null && !params.isNull()) {
-      if (!params.isObject()) {
-        throw new ClaimsFileException(file, id, "params", "expected a mapping name: value or range");
-      }
-      for (String name : fieldNames(params)) {
-        parameters.add(parameter(name, params.get(name), parameterNames, family, file, id));
-        parameterNames.add(name);
-      }
+        text(required(node, "estimator", file, id), file, id, "estimator").toLowerCase(Locale.ROOT);
+    return new Measured.Quantity(quantity, estimator);
+  }
+
+  private static Claim.Quantifier quantifier(JsonNode node, String file, String id) {
+    String q = text(node, file, id, "quantifier").trim().toLowerCase(Locale.ROOT);
+    return switch (q) {
+      case "forall", "for all", "all", "universal" -> Claim.Quantifier.FOR_ALL;
+      case "exists", "some", "existential" -> Claim.Quantifier.EXISTS;
+      default -> throw new ClaimsFileException(
+          file, id, "quantifier", "'" + q + "': expected forall (the default) or exists");
+    };
+  }
+
+  private static Claim.PointSpec point(JsonNode node, String file, String id) {
+    if (!node.isObject()) {
+      throw new ClaimsFileException(file, id, "point", "expected {radius: R}");
     }
-    String boundText = boundText(required(node, "bound", file, id), file, id);
-    Bound registry = BoundRegistry.find(boundText).orElse(null);
-    Expression bound;
-    List<Assumption> assumptions = List.of();
-    if (registry != null) {
-      bound = registry.formula();
-      assumptions = registry.assumptions();
-    } else {
-      try {
-        bound = Expression.parse(boundText);
-      } catch (ExpressionParseException e) {
-        String hint = boundText.matches("[a-z]+[0-9]{4}\\..*") ? " (and no registry bound has that id)" : "";
-        throw new ClaimsFileException(file, id, "bound", e.getMessage() + " in '" + boundText + "'" + hint);
-      }
-    }
-    Set<String> known = new TreeSet<>(ClaimFamily.CONSTANTS);
-    known.addAll(parameterNames);
-    Set<String> used = new TreeSet<>(bound.symbols());
-    for (Assumption a : assumptions) {
-      used.addAll(a.symbols());
-    }
-    for (String symbol : used) {
-      if (!known.contains(symbol)) {
+    for (String key : fieldNames(node)) {
+      if (!key.equals("radius")) {
         throw new ClaimsFileException(
-            file,
-            id,
-            "bound",
-            "unknown symbol '"
-                + symbol
-                + "': the "
-                + family.type()
-                + " family provides "
-                + String.join(", ", new TreeSet<>(ClaimFamily.CONSTANTS))
-                + (parameterNames.isEmpty() ? "" : " and params define " + String.join(", ", parameterNames))
-                + " (set it under params)");
+            file, id, "point." + key, "unknown field (expected radius)");
       }
     }
-    return new Claim(
-        id, statement, quantity, estimator, comparison, bound, boundText,
-        registry == null ? null : registry.id(), assumptions, family, parameters, label, line);
+    double r = number(required(node, "radius", file, id, "point.radius"), file, id, "point.radius");
+    if (!(r > 0) || Double.isInfinite(r)) {
+      throw new ClaimsFileException(
+          file, id, "point.radius", "must be a finite radius > 0, got " + r);
+    }
+    return new Claim.PointSpec(r);
+  }
+
+  /** Problems of one claim, collected so that all of them are reported at once. */
+  private static final class Problems {
+    private final List<String> list = new ArrayList<>();
+
+    /** The value, or null when it threw a claims-file problem (which is recorded). */
+    <T> T get(java.util.function.Supplier<T> value) {
+      try {
+        return value.get();
+      } catch (ClaimsFileException e) {
+        list.add(e.fieldProblem());
+        return null;
+      }
+    }
+
+    void add(String field, String problem) {
+      list.add(field.isEmpty() ? problem : "field '" + field + "': " + problem);
+    }
+
+    boolean isEmpty() {
+      return list.isEmpty();
+    }
+
+    List<String> list() {
+      return list;
+    }
   }
 
   private static Comparison relation(JsonNode node, String file, String id) {
@@ -230,18 +406,24 @@ public final class ClaimsParser {
 
   private static ClaimFamily family(JsonNode node, String file, String id) {
     if (!node.isObject()) {
-      throw new ClaimsFileException(file, id, "family", "expected a mapping {type: quadratic, dim: ..., ...}");
-    }
-    for (String key : fieldNames(node)) {
-      if (!FAMILY_FIELDS.contains(key)) {
-        throw new ClaimsFileException(
-            file, id, "family." + key, "unknown field (expected one of " + new TreeSet<>(FAMILY_FIELDS) + ")");
-      }
+      throw new ClaimsFileException(
+          file, id, "family", "expected a mapping {type: quadratic, dim: ..., ...}");
     }
     String type = text(required(node, "type", file, id, "family.type"), file, id, "family.type");
-    if (!ClaimFamily.TYPES.contains(type)) {
+    if (!FAMILY_TYPES.contains(type)) {
       throw new ClaimsFileException(
-          file, id, "family.type", "unsupported family '" + type + "' (supported: " + ClaimFamily.TYPES + ")");
+          file, id, "family.type", "unsupported family '" + type + "' (supported: " + FAMILY_TYPES + ")");
+    }
+    Set<String> fields = type.equals(RegressionClaimFamily.TYPE) ? REGRESSION_FIELDS : FAMILY_FIELDS;
+    for (String key : fieldNames(node)) {
+      if (!fields.contains(key)) {
+        throw new ClaimsFileException(
+            file, id, "family." + key,
+            "unknown field of a " + type + " family (expected one of " + new TreeSet<>(fields) + ")");
+      }
+    }
+    if (type.equals(RegressionClaimFamily.TYPE)) {
+      return regression(node, file, id);
     }
     int[] dim = integerRange(node.get("dim"), file, id, "family.dim", 1, 2);
     int[] tasks = integerRange(node.get("tasks"), file, id, "family.tasks", 1, 2);
@@ -275,20 +457,99 @@ public final class ClaimsParser {
       }
       separate = outer.equals("separate");
     }
-    return new ClaimFamily(type, dim[0], dim[1], tasks[0], tasks[1], spectrum[0], spectrum[1], centre, rotations, separate);
+    if (spectrum[0] == 0 && spectrum[1] == 0) {
+      throw new ClaimsFileException(
+          file, id, "family.spectrum", "[0, 0] gives only zero Hessians: no task has curvature");
+    }
+    return new QuadraticClaimFamily(
+        dim[0], dim[1], tasks[0], tasks[1], spectrum[0], spectrum[1], centre, rotations, separate);
+  }
+
+  /** {@code type: linear-regression}: see {@link RegressionClaimFamily}. */
+  private static RegressionClaimFamily regression(JsonNode node, String file, String id) {
+    int[] dim = integerRange(node.get("dim"), file, id, "family.dim", 1, 2);
+    int[] tasks = integerRange(node.get("tasks"), file, id, "family.tasks", 1, 2);
+    if (dim[1] > 20 || tasks[1] > 20) {
+      throw new ClaimsFileException(
+          file, id, dim[1] > 20 ? "family.dim" : "family.tasks", "at most 20");
+    }
+    JsonNode samples = required(node, "samples", file, id, "family.samples");
+    if (!samples.isObject()) {
+      throw new ClaimsFileException(
+          file, id, "family.samples", "expected {train: n or [lo, hi], validation: n or [lo, hi]}");
+    }
+    for (String key : fieldNames(samples)) {
+      if (!key.equals("train") && !key.equals("validation")) {
+        throw new ClaimsFileException(
+            file, id, "family.samples." + key, "unknown field (expected train, validation)");
+      }
+    }
+    int[] train =
+        integerRange(
+            required(samples, "train", file, id, "family.samples.train"),
+            file, id, "family.samples.train", 1, 1);
+    int[] validation =
+        integerRange(
+            required(samples, "validation", file, id, "family.samples.validation"),
+            file, id, "family.samples.validation", 1, 1);
+    if (train[1] > 10_000 || validation[1] > 10_000) {
+      throw new ClaimsFileException(
+          file, id, "family.samples", "at most 10000 samples per task");
+    }
+    double noise = nonNegative(node, "noise", 0, file, id);
+    double prior = nonNegative(node, "prior", 1, file, id);
+    double centre = nonNegative(node, "centre", 0, file, id);
+    double[] covariance = {1, 1};
+    if (node.has("covariance")) {
+      covariance = numberRange(node.get("covariance"), file, id, "family.covariance");
+      if (!(covariance[0] > 0)) {
+        throw new ClaimsFileException(
+            file, id, "family.covariance", "input variances must be > 0, got " + covariance[0]);
+      }
+    }
+    String data = text(required(node, "data", file, id, "family.data"), file, id, "family.data");
+    io.metabound.experiments.family.regression.DataReading reading;
+    try {
+      reading = io.metabound.experiments.family.regression.DataReading.parse(data);
+    } catch (IllegalArgumentException e) {
+      throw new ClaimsFileException(file, id, "family.data", e.getMessage());
+    }
+    return new RegressionClaimFamily(
+        reading, dim[0], dim[1], tasks[0], tasks[1], train[0], train[1], validation[0],
+        validation[1], noise, prior, centre, covariance[0], covariance[1]);
+  }
+
+  private static double nonNegative(
+      JsonNode node, String name, double fallback, String file, String id) {
+    if (!node.has(name)) {
+      return fallback;
+    }
+    double v = number(node.get(name), file, id, "family." + name);
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new ClaimsFileException(
+          file, id, "family." + name, "must be a finite number >= 0, got " + v);
+    }
+    return v;
   }
 
   private static ParameterRange parameter(
-      String name, JsonNode node, Set<String> earlier, ClaimFamily family, String file, String id) {
+      String name,
+      JsonNode node,
+      Set<String> earlier,
+      Set<String> constants,
+      Set<String> rangeConstants,
+      String file,
+      String id,
+      Set<String> rangeSymbols) {
     String field = "params." + name;
-    if (ClaimFamily.CONSTANTS.contains(name)) {
+    if (constants.contains(name)) {
       throw new ClaimsFileException(
           file, id, field, "'" + name + "' is a constant of the family, not a parameter");
     }
     Domain domain = SymbolCatalogue.lookup(name).map(Symbol::domain).orElse(Domain.REAL);
     boolean integer =
         domain == Domain.POSITIVE_INTEGER || domain == Domain.NONNEGATIVE_INTEGER;
-    Set<String> allowed = new TreeSet<>(RANGE_CONSTANTS);
+    Set<String> allowed = new TreeSet<>(rangeConstants);
     allowed.addAll(earlier);
     if (node.isArray()) {
       if (node.size() != 2) {
@@ -296,6 +557,8 @@ public final class ClaimsParser {
       }
       Expression lo = end(node.get(0), allowed, file, id, field + "[0]");
       Expression hi = end(node.get(1), allowed, file, id, field + "[1]");
+      rangeSymbols.addAll(lo.symbols());
+      rangeSymbols.addAll(hi.symbols());
       checkConstantOrder(lo, hi, file, id, field);
       checkWhole(lo, integer, file, id, field + "[0]");
       checkWhole(hi, integer, file, id, field + "[1]");
@@ -305,6 +568,7 @@ public final class ClaimsParser {
       throw new ClaimsFileException(file, id, field, "expected a number, an expression or [low, high]");
     }
     Expression value = end(node, allowed, file, id, field);
+    rangeSymbols.addAll(value.symbols());
     checkWhole(value, integer, file, id, field);
     return range(name, value, value, integer, domain);
   }

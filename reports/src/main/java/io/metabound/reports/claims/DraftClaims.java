@@ -41,7 +41,8 @@ public final class DraftClaims {
   private static final Pattern START = Pattern.compile("^\\s*%!\\s*metabound\\b(.*)$");
   private static final Pattern CONTINUATION = Pattern.compile("^\\s*%!(.*)$");
   private static final Pattern LABEL = Pattern.compile("\\\\label\\{([^}]*)\\}");
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private DraftClaims() {}
 
@@ -50,9 +51,11 @@ public final class DraftClaims {
    *
    * @param text the draft
    * @param file its name for messages
-   * @throws ClaimsFileException naming the claim (its label or line) and field
+   * @return the claims in draft order; a block that is not valid YAML, or not a mapping, or a claim
+   *     with problems, is a {@link ClaimError} (its id is its label, or its line)
+   * @throws ClaimsFileException when the draft has no claim block at all
    */
-  public static List<Claim> parse(String text, String file) {
+  public static List<ClaimEntry> parse(String text, String file) {
     String[] lines = text.split("\\R", -1);
     List<int[]> labels = new ArrayList<>();
     List<String> labelNames = new ArrayList<>();
@@ -64,7 +67,7 @@ public final class DraftClaims {
         labelNames.add(m.group(1).trim());
       }
     }
-    List<Claim> claims = new ArrayList<>();
+    List<ClaimEntry> claims = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < lines.length; i++) {
       Matcher start = START.matcher(lines[i]);
@@ -93,25 +96,29 @@ public final class DraftClaims {
         yaml.append(b.isBlank() ? "" : b.substring(indent)).append('\n');
       }
       String label = nearestLabel(labels, labelNames, first);
-      String where = "line " + first + (label == null ? "" : " (\\label{" + label + "})");
+      String where = label == null ? "line " + first : label;
       JsonNode node;
       try {
         node = YAML.readTree(yaml.toString());
       } catch (JacksonException e) {
-        throw new ClaimsFileException(
-            file, where, "", "the metabound block is not valid YAML: "
-                + ClaimsParser.oneLine(e.getOriginalMessage()));
+        claims.add(
+            ClaimsParser.unique(
+                new ClaimError(
+                    where,
+                    label,
+                    first,
+                    List.of(
+                        "the metabound block is not valid YAML: "
+                            + ClaimsParser.oneLine(e.getOriginalMessage()))),
+                ids));
+        continue;
       }
-      if (node == null || !node.isObject()) {
-        throw new ClaimsFileException(
-            file, where, "", "the metabound block must be a mapping of claim fields");
-      }
-      Claim claim = ClaimsParser.parseClaim(node, file, where, label, label, first);
-      if (!ids.add(claim.id())) {
-        throw new ClaimsFileException(
-            file, claim.id(), "id", "two claims have this id (line " + first + ")");
-      }
-      claims.add(claim);
+      ClaimEntry entry =
+          node == null || !node.isObject()
+              ? new ClaimError(
+                  where, label, first, List.of("the metabound block must be a mapping of claim fields"))
+              : ClaimsParser.parseClaim(node, file, where, label, label, first);
+      claims.add(ClaimsParser.unique(entry, ids));
     }
     if (claims.isEmpty()) {
       throw new ClaimsFileException(

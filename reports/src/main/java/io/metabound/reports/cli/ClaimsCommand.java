@@ -7,7 +7,9 @@ import io.metabound.experiments.check.Replay;
 import io.metabound.experiments.check.SuiteSummary;
 import io.metabound.experiments.check.Verdict;
 import io.metabound.experiments.plan.RegistryPlans;
-import io.metabound.reports.claims.Claim;
+import io.metabound.reports.claims.ClaimCheck;
+import io.metabound.reports.claims.ClaimEntry;
+import io.metabound.reports.claims.ClaimsFiles;
 import io.metabound.reports.claims.ClaimsFileException;
 import io.metabound.reports.claims.ClaimsParser;
 import io.metabound.reports.claims.ClaimsValidation;
@@ -41,9 +43,12 @@ import picocli.CommandLine.Spec;
       "FILE is YAML (claims: [...]) or a LaTeX draft with '%! metabound' comment blocks,",
       "each tied to the nearest \\label. For each claim: HOLDS with the tightest ratio",
       "found, VIOLATED with a shrunk counterexample (replay it with --replay),",
-      "INCONCLUSIVE or OUT_OF_SCOPE. Writes DIR/claims-verdicts.{json,md} with the",
-      "file's SHA-256 and DIR/counterexample-<id>.json for each violation.",
-      "Exit 0 when no claim is violated, 1 when one is, 2 on bad input.",
+      "INCONCLUSIVE or OUT_OF_SCOPE; an existential claim WITNESSED or NOT_FOUND; a",
+      "claim that cannot be measured ERROR (the others are still checked). Writes",
+      "DIR/claims-verdicts.{json,md} with the file's SHA-256 and, for each violation,",
+      "DIR/counterexample-<id>.json (shrunk) and DIR/counterexample-<id>-worst.json.",
+      "Exit 0 when every claim holds, 1 when one is violated (or not witnessed),",
+      "2 when one is an ERROR or the file is bad input.",
       ""
     })
 public final class ClaimsCommand implements Callable<Integer> {
@@ -63,8 +68,8 @@ public final class ClaimsCommand implements Callable<Integer> {
   @Option(
       names = "--evaluations",
       paramLabel = "N",
-      description = "falsifier evaluations per claim (default: ${DEFAULT-VALUE})")
-  int evaluations = 400;
+      description = "falsifier evaluations per claim (default: ${DEFAULT-VALUE}, as in the report)")
+  int evaluations = ClaimsValidation.DEFAULT_EVALUATIONS;
 
   @Option(
       names = "--replay",
@@ -94,37 +99,29 @@ public final class ClaimsCommand implements Callable<Integer> {
       throw new UserInputException(file + ": no such claims file");
     }
     byte[] content = Files.readAllBytes(file);
-    String text = new String(content, StandardCharsets.UTF_8);
     String name = file.toString();
-    List<Claim> claims;
+    List<ClaimEntry> claims;
     try {
-      claims = ClaimsParser.parse(text, name);
+      claims = ClaimsParser.parse(ClaimsFiles.text(content, name), name);
     } catch (ClaimsFileException e) {
       throw new UserInputException(e.getMessage(), e);
     }
     PrintWriter stdout = spec.commandLine().getOut();
     if (replay != null) {
-      return replay(name, claims, stdout);
-    }
-    Map<String, BoundCheck> checks;
-    try {
-      checks = ClaimsValidation.checks(name, claims, probes);
-    } catch (ClaimsFileException e) {
-      throw new UserInputException(e.getMessage(), e);
+      return replay(claims, stdout);
     }
     Files.createDirectories(out);
-    CheckSettings settings =
-        RegistryPlans.defaultSettings(seed)
-            .withEvaluationBudget(evaluations)
-            .withCounterexampleDirectory(out);
+    CheckSettings settings = ClaimsValidation.settings(seed, evaluations, out);
     PrintWriter err = spec.commandLine().getErr();
     if (!json) {
-      err.println("claims " + name + ": " + claims.size() + " claims, seed " + seed);
+      err.println(
+          "claims " + name + ": " + claims.size() + " claims, seed " + seed + ", "
+              + evaluations + " evaluations per claim");
       err.flush();
     }
     ClaimsValidation validation =
         ClaimsValidation.run(
-            name, content, claims, checks, settings,
+            name, content, claims, probes, settings,
             id -> {
               if (!json) {
                 err.println("  checking " + id);
@@ -139,19 +136,26 @@ public final class ClaimsCommand implements Callable<Integer> {
       stdout.println("wrote " + out.resolve(ClaimsValidation.JSON_FILE));
     }
     stdout.flush();
+    if (validation.anyError()) {
+      return MetaBoundCommand.BAD_INPUT;
+    }
     return validation.anyViolated() ? MetaBoundCommand.VIOLATED : MetaBoundCommand.OK;
   }
 
-  private int replay(String name, List<Claim> claims, PrintWriter stdout) {
-    Map<String, BoundCheck> checks;
-    try {
-      checks = ClaimsValidation.checks(name, claims, probes);
-    } catch (ClaimsFileException e) {
-      throw new UserInputException(e.getMessage(), e);
-    }
+  private int replay(List<ClaimEntry> claims, PrintWriter stdout) {
+    Map<String, ClaimCheck.Built> checks = ClaimsValidation.checks(claims, probes);
     Replay.Outcome outcome;
     try {
-      outcome = Replay.replay(replay, id -> Optional.ofNullable(checks.get(id)));
+      outcome =
+          Replay.replay(
+              replay,
+              id -> {
+                ClaimCheck.Built built = checks.get(id);
+                if (built != null && built.error() != null) {
+                  throw new UserInputException("claim '" + id + "': " + built.error());
+                }
+                return Optional.ofNullable(built).map(ClaimCheck.Built::check);
+              });
     } catch (CheckInputException e) {
       throw new UserInputException(e.getMessage(), e);
     }

@@ -95,9 +95,12 @@ public final class ReportCommand implements Callable<Integer> {
       stdout.println("VIOLATED " + r.boundId() + " on " + r.instanceDescription()
           + (r.counterexample() == null ? "" : " (" + outcome.out().resolve(r.counterexample()) + ")"));
     }
-    for (String id : outcome.violatedClaims()) {
-      stdout.println("VIOLATED claim " + id + " (see " + outcome.out().resolve("claims") + ")");
-    }
+    outcome
+        .failingClaims()
+        .forEach(
+            (id, verdict) ->
+                stdout.println(
+                    verdict + " claim " + id + " (see " + outcome.out().resolve("claims") + ")"));
     for (ReproductionResult r : outcome.reproductions()) {
       stdout.println("reproduction " + r.name() + ": " + r.verdict().words());
     }
@@ -107,7 +110,10 @@ public final class ReportCommand implements Callable<Integer> {
       stdout.println("wrote the LaTeX export to " + outcome.latex());
     }
     stdout.flush();
-    return outcome.unexpectedViolations() > 0 || !outcome.violatedClaims().isEmpty()
+    if (outcome.failingClaims().containsValue(io.metabound.experiments.check.Verdict.ERROR)) {
+      return MetaBoundCommand.BAD_INPUT;
+    }
+    return outcome.unexpectedViolations() > 0 || !outcome.failingClaims().isEmpty()
         ? MetaBoundCommand.VIOLATED
         : MetaBoundCommand.OK;
   }

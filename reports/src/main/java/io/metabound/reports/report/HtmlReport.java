@@ -329,21 +329,43 @@ final class HtmlReport {
         .append("</code> (SHA-256 <code>").append(e(v.sha256(), 12))
         .append("…</code>), validated as <code>metabound claims</code> does (")
         .append("<a href=\"").append(e(section.verdicts())).append("\">verdicts</a>):</p>\n");
+    s.append("<p>").append(e(v.countLine())).append(" · ").append(v.evaluations())
+        .append(" falsifier evaluations per claim, seed ").append(v.seed()).append(".</p>\n");
     s.append("<table class=\"sortable\"><thead><tr><th>claim</th><th>statement</th><th>checked</th>")
-        .append("<th>ratio</th><th>verdict</th><th>instance</th></tr></thead><tbody>\n");
-    for (int i = 0; i < v.claims().size(); i++) {
-      io.metabound.reports.claims.Claim claim = v.claims().get(i);
+        .append("<th>ratio</th><th>verdict</th><th>precision</th><th>in scope</th><th>instance</th>")
+        .append("</tr></thead><tbody>\n");
+    for (int i = 0; i < v.entries().size(); i++) {
+      io.metabound.reports.claims.ClaimEntry entry = v.entries().get(i);
       io.metabound.experiments.check.CheckResult r = v.results().get(i);
       String verdict = r.verdict().name();
-      s.append("<tr><td><code>").append(e(claim.id())).append("</code></td><td>")
-          .append(e(claim.statement())).append("</td><td><code>").append(e(claim.relationText()))
+      String statement =
+          entry instanceof io.metabound.reports.claims.Claim claim ? claim.statement() : "";
+      String checked =
+          entry instanceof io.metabound.reports.claims.Claim claim ? claim.relationText() : "—";
+      s.append("<tr><td><code>").append(e(entry.id())).append("</code></td><td>")
+          .append(e(statement)).append("</td><td><code>").append(e(checked))
           .append("</code></td><td>").append(e(io.metabound.experiments.check.SuiteSummary.number(r.ratio())))
           .append("</td><td><span class=\"verdict ").append(e(verdict)).append("\">").append(e(verdict))
-          .append(r.tight() && r.verdict() == Verdict.HOLDS ? " (tight)" : "").append("</span></td><td>")
+          .append(r.tight() && r.verdict() == Verdict.HOLDS ? " (tight)" : "").append("</span>");
+      if (r.verdict() == Verdict.ERROR
+          || r.verdict() == Verdict.INCONCLUSIVE
+          || r.verdict() == Verdict.NOT_FOUND) {
+        s.append("<br><small>").append(e(r.note())).append("</small>");
+      }
+      s.append("</td><td>")
+          .append(e(r.verdict() == Verdict.ERROR ? "—" : r.precision().label()))
+          .append("</td><td>").append(e(io.metabound.experiments.check.SuiteSummary.scopeText(r)))
+          .append("</td><td>")
           .append(e(r.instance() == null ? "—" : r.instance().describe()));
+      if (r.worst() != null && r.worst().counterexample() != null) {
+        s.append(" · <a href=\"").append(e(r.worst().counterexample()))
+            .append("\">worst instance</a> (ratio ")
+            .append(e(io.metabound.experiments.check.SuiteSummary.number(r.worst().ratio())))
+            .append(")");
+      }
       if (r.counterexample() != null) {
         s.append(" · <a href=\"").append(e(r.counterexample()))
-            .append("\">counterexample</a>");
+            .append("\">shrunk counterexample</a>");
       }
       s.append("</td></tr>\n");
     }

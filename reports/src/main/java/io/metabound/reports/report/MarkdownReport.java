@@ -130,13 +130,21 @@ final class MarkdownReport {
     } else {
       s.append("Claims of `").append(claims.file()).append("`, SHA-256 `")
           .append(claims.validation().sha256()).append("` ([verdicts](").append(claims.verdicts())
-          .append(")).\n\n| claim | checked | ratio | verdict |\n|---|---|---|---|\n");
-      for (int i = 0; i < claims.validation().claims().size(); i++) {
-        io.metabound.reports.claims.Claim claim = claims.validation().claims().get(i);
+          .append(")). ").append(claims.validation().countLine())
+          .append(".\n\n| claim | checked | ratio | verdict | precision | in scope |\n")
+          .append("|---|---|---|---|---|---|\n");
+      for (int i = 0; i < claims.validation().entries().size(); i++) {
+        io.metabound.reports.claims.ClaimEntry entry = claims.validation().entries().get(i);
         io.metabound.experiments.check.CheckResult r = claims.validation().results().get(i);
-        s.append("| `").append(claim.id()).append("` | `").append(Markdown.cell(claim.relationText()))
+        String checked =
+            entry instanceof io.metabound.reports.claims.Claim claim ? claim.relationText() : "—";
+        s.append("| `").append(entry.id()).append("` | `").append(Markdown.cell(checked))
             .append("` | ").append(io.metabound.experiments.check.SuiteSummary.number(r.ratio()))
-            .append(" | ").append(r.verdict().name()).append(r.tight() && r.verdict().name().equals("HOLDS") ? " (tight)" : "")
+            .append(" | ").append(r.verdict().name())
+            .append(r.tight() && r.verdict().name().equals("HOLDS") ? " (tight)" : "")
+            .append(r.verdict().name().equals("ERROR") ? ": " + Markdown.cell(r.note()) : "")
+            .append(" | ").append(r.verdict().name().equals("ERROR") ? "—" : r.precision().label())
+            .append(" | ").append(io.metabound.experiments.check.SuiteSummary.scopeText(r))
             .append(" |\n");
       }
       s.append('\n');

@@ -4,6 +4,12 @@ import io.metabound.bounds.registry.Bound;
 import io.metabound.experiments.check.BoundCheck;
 import io.metabound.experiments.check.BoundProfile;
 import io.metabound.experiments.check.CheckResult;
+import io.metabound.reports.claims.ClaimEntry;
+import io.metabound.reports.claims.ClaimsFileException;
+import io.metabound.reports.claims.ClaimsFiles;
+import io.metabound.reports.claims.ClaimsParser;
+import io.metabound.reports.claims.ClaimsValidation;
+import io.metabound.reports.claims.StandardProbes;
 import io.metabound.experiments.check.CheckSettings;
 import io.metabound.experiments.check.CheckSuite;
 import io.metabound.experiments.check.NotCheckable;
@@ -58,6 +64,7 @@ public final class ReportGenerator {
    * @param unexpectedViolations VIOLATED verdicts that are not documented findings
    * @param reproductions the reproductions' results
    * @param seconds wall time
+   * @param failingClaims the claims that are VIOLATED, NOT_FOUND or ERROR, by id, in file order
    */
   public record Outcome(
       Path out,
@@ -66,10 +73,10 @@ public final class ReportGenerator {
       int unexpectedViolations,
       List<ReproductionResult> reproductions,
       double seconds,
-      List<String> violatedClaims) {
+      Map<String, Verdict> failingClaims) {
 
     public Outcome {
-      violatedClaims = List.copyOf(violatedClaims);
+      failingClaims = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failingClaims));
     }
   }
 
@@ -224,11 +231,12 @@ public final class ReportGenerator {
       }
       List<ReproductionResult> reproductionResults = new ArrayList<>();
       reproductions.forEach(r -> reproductionResults.add(r.result()));
-      List<String> violatedClaims = new ArrayList<>();
+      Map<String, Verdict> failingClaims = new java.util.LinkedHashMap<>();
       if (claims.validation() != null) {
-        for (int i = 0; i < claims.validation().claims().size(); i++) {
-          if (claims.validation().results().get(i).verdict() == Verdict.VIOLATED) {
-            violatedClaims.add(claims.validation().claims().get(i).id());
+        for (int i = 0; i < claims.validation().entries().size(); i++) {
+          Verdict v = claims.validation().results().get(i).verdict();
+          if (v == Verdict.VIOLATED || v == Verdict.NOT_FOUND || v == Verdict.ERROR) {
+            failingClaims.put(claims.validation().entries().get(i).id(), v);
           }
         }
       }
@@ -239,7 +247,7 @@ public final class ReportGenerator {
           summary.unexpectedViolations().size(),
           reproductionResults,
           total,
-          violatedClaims);
+          failingClaims);
     }
   }
 
@@ -254,12 +262,30 @@ public final class ReportGenerator {
         c.heatmaps(), c.registry(), c.notebooks(), c.claims());
   }
 
-  /** The report moves into place: a result's counterexample is linked relative to the report. */
+  /**
+   * The report moves into place: a result's counterexamples (the shrunk and the worst instance) are
+   * linked relative to the report.
+   */
   private static CheckResult relativeCounterexample(CheckResult r, Path dir) {
-    return r.counterexample() == null
-        ? r
-        : r.withCounterexample(
-            dir.relativize(Path.of(r.counterexample())).toString().replace('\\', '/'));
+    CheckResult out = r;
+    if (r.counterexample() != null) {
+      out = out.withCounterexample(relative(dir, r.counterexample()));
+    }
+    if (r.worst() != null && r.worst().counterexample() != null) {
+      out =
+          out.withWorst(
+              new io.metabound.experiments.check.WorstCase(
+                  r.worst().instance(),
+                  r.worst().empirical(),
+                  r.worst().theoretical(),
+                  r.worst().ratio(),
+                  relative(dir, r.worst().counterexample())));
+    }
+    return out;
+  }
+
+  private static String relative(Path dir, String file) {
+    return dir.relativize(Path.of(file)).toString().replace('\\', '/');
   }
 
   /** Folder of the claims' verdicts and counterexamples inside the report. */
@@ -283,33 +309,26 @@ public final class ReportGenerator {
     } catch (IOException e) {
       throw new io.metabound.reports.cli.UserInputException(name + ": cannot read the claims file", e);
     }
-    String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
     try {
-      List<io.metabound.reports.claims.Claim> claims =
-          io.metabound.reports.claims.ClaimsParser.parse(text, name);
+      List<ClaimEntry> claims = ClaimsParser.parse(ClaimsFiles.text(content, name), name);
       Path folder = dir.resolve(CLAIMS);
       Files.createDirectories(folder);
-      io.metabound.reports.claims.ClaimsValidation validation =
-          io.metabound.reports.claims.ClaimsValidation.run(
-              name,
-              content,
-              claims,
-              io.metabound.reports.claims.ClaimsValidation.checks(
-                  name, claims, io.metabound.reports.claims.StandardProbes.resolver()),
-              settings.withCounterexampleDirectory(folder),
-              id -> {});
-      // the report moves into place: counterexamples are linked relative to the report
-      List<CheckResult> relative = new ArrayList<>();
-      for (CheckResult r : validation.results()) {
-        relative.add(relativeCounterexample(r, dir));
-      }
-      validation =
-          new io.metabound.reports.claims.ClaimsValidation(
-              validation.file(), validation.sha256(), validation.seed(), validation.claims(), relative);
+      // the same budget as `metabound claims`, so one seed gives the same instances in both
+      ClaimsValidation validation =
+          ClaimsValidation.run(
+                  name,
+                  content,
+                  claims,
+                  StandardProbes.resolver(),
+                  ClaimsValidation.settings(
+                      settings.seed(), ClaimsValidation.DEFAULT_EVALUATIONS, folder),
+                  id -> {})
+              // the report moves into place: counterexamples are linked relative to the report
+              .mapResults(r -> relativeCounterexample(r, dir));
       validation.writeTo(folder);
       return new ReportContent.ClaimsSection(
-          validation, name, CLAIMS + "/" + io.metabound.reports.claims.ClaimsValidation.JSON_FILE, "");
-    } catch (io.metabound.reports.claims.ClaimsFileException e) {
+          validation, name, CLAIMS + "/" + ClaimsValidation.JSON_FILE, "");
+    } catch (ClaimsFileException e) {
       throw new io.metabound.reports.cli.UserInputException(e.getMessage(), e);
     }
   }

@@ -1,6 +1,7 @@
 package io.metabound.reports.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,26 +37,30 @@ class ClaimsParserTest {
 
   @Test
   void parsesEveryField() {
-    List<Claim> claims = ClaimsParser.parseYaml(GOOD, "good.yaml");
-    assertEquals(2, claims.size());
+    List<ClaimEntry> entries = ClaimsParser.parseYaml(GOOD, "good.yaml");
+    assertEquals(2, entries.size());
+    List<Claim> claims = entries.stream().map(e -> (Claim) e).toList();
     Claim c = claims.get(0);
     assertEquals("lemma3-smoothness", c.id());
     assertEquals(Comparison.AT_MOST, c.comparison());
     assertEquals("L", c.bound().toPlain());
     assertNull(c.registryId());
-    assertEquals(1, c.family().minDimension());
-    assertEquals(8, c.family().maxDimension());
-    assertEquals(4, c.family().maxTasks());
+    QuadraticClaimFamily family = (QuadraticClaimFamily) c.family();
+    assertEquals(1, family.minDimension());
+    assertEquals(8, family.maxDimension());
+    assertEquals(4, family.maxTasks());
+    assertEquals(new Measured.Quantity("meta-smoothness", "maml"), c.measured());
+    assertEquals(Claim.Quantifier.FOR_ALL, c.quantifier());
     assertEquals(List.of("alpha", "N"), c.parameters().stream().map(p -> p.name()).toList());
     // alpha's range is drawn per instance: [0.01, 1/L] at L = 4
     assertEquals(0.25, c.parameters().get(0).decode(1, Map.of("L", 4.0)), 0);
     assertTrue(c.parameters().get(1).integer(), "N is a whole number by the symbol catalogue");
     Claim r = claims.get(1);
     assertEquals("fallah2020.lemma4.8.meta-smoothness", r.registryId());
-    assertEquals("maml", r.estimator());
+    assertEquals("maml", ((Measured.Quantity) r.measured()).estimator());
     assertEquals(Comparison.AT_LEAST, r.comparison());
-    assertTrue(r.family().separateOuterLoss());
-    assertEquals(2, r.family().maxDimension());
+    assertTrue(((QuadraticClaimFamily) r.family()).separateOuterLoss());
+    assertEquals(2, ((QuadraticClaimFamily) r.family()).maxDimension());
     assertTrue(!r.assumptions().isEmpty(), "a registry bound brings its assumptions");
   }
 
@@ -93,31 +98,35 @@ class ClaimsParserTest {
     fields.remove(key);
     fields.forEach((k, v) -> yaml.append("    ").append(k).append(": ").append(v).append('\n'));
     yaml.append("    ").append(replacement).append('\n');
-    ClaimsFileException e =
-        assertThrows(ClaimsFileException.class, () -> ClaimsParser.parseYaml(yaml.toString(), "f.yaml"));
-    assertEquals("f.yaml", e.file());
-    assertEquals(id, e.claimId());
-    assertEquals(field, e.field(), e.getMessage());
-    assertTrue(e.getMessage().contains(message), e.getMessage());
-    assertTrue(e.getMessage().startsWith("f.yaml: claim 'c1': field '" + field + "': "), e.getMessage());
+    // one bad claim costs one claim: it is an error entry, not an exception for the file
+    ClaimEntry entry = ClaimsParser.parseYaml(yaml.toString(), "f.yaml").get(0);
+    ClaimError e = assertInstanceOf(ClaimError.class, entry);
+    assertEquals(id, e.id());
+    assertTrue(
+        e.problems().stream()
+            .anyMatch(p -> p.startsWith("field '" + field + "': ") && p.contains(message)),
+        e.message());
   }
 
   @Test
   void missingFieldsDuplicateIdsAndBrokenYaml() {
-    ClaimsFileException missing =
-        assertThrows(
-            ClaimsFileException.class,
-            () -> ClaimsParser.parseYaml("claims:\n  - id: a\n    quantity: meta-smoothness\n", "m.yaml"));
-    assertEquals("estimator", missing.field());
-    assertTrue(missing.getMessage().contains("missing"));
+    // every missing field is named at once
+    ClaimError missing =
+        assertInstanceOf(
+            ClaimError.class,
+            ClaimsParser.parseYaml("claims:\n  - id: a\n    quantity: meta-smoothness\n", "m.yaml")
+                .get(0));
+    for (String field : List.of("estimator", "relation", "bound", "family")) {
+      assertTrue(
+          missing.problems().contains("field '" + field + "': missing"), missing.message());
+    }
 
     String one = GOOD.substring(0, GOOD.indexOf("  - id: registry"));
-    ClaimsFileException twice =
-        assertThrows(
-            ClaimsFileException.class,
-            () -> ClaimsParser.parseYaml(one + one.substring("claims:\n".length()), "d.yaml"));
-    assertEquals("id", twice.field());
-    assertTrue(twice.getMessage().contains("used twice"));
+    List<ClaimEntry> twice =
+        ClaimsParser.parseYaml(one + one.substring("claims:\n".length()), "d.yaml");
+    assertInstanceOf(Claim.class, twice.get(0));
+    ClaimError second = assertInstanceOf(ClaimError.class, twice.get(1));
+    assertTrue(second.message().contains("used twice"), second.message());
 
     ClaimsFileException yaml =
         assertThrows(ClaimsFileException.class, () -> ClaimsParser.parseYaml("claims: [a, b", "y.yaml"));

@@ -39,7 +39,7 @@ class DraftClaimsTest {
 
   @Test
   void blocksAreTiedToTheNearestLabel() {
-    List<Claim> claims = DraftClaims.parse(DRAFT, "draft.tex");
+    List<ClaimEntry> claims = DraftClaims.parse(DRAFT, "draft.tex");
     assertEquals(2, claims.size());
     assertEquals("lem:smooth", claims.get(0).id());
     assertEquals("lem:smooth", claims.get(0).label());
@@ -63,12 +63,14 @@ class DraftClaimsTest {
 
   @Test
   void badBlocksNameTheirLine() {
-    ClaimsFileException e =
-        assertThrows(
-            ClaimsFileException.class,
-            () -> DraftClaims.parse(DRAFT.replace("%!   bound: \"L\"", "%!   bound: \"L +\""), "d.tex"));
-    assertEquals("too-strong", e.claimId());
-    assertEquals("bound", e.field());
+    List<ClaimEntry> entries =
+        DraftClaims.parse(DRAFT.replace("%!   bound: \"L\"", "%!   bound: \"L +\""), "d.tex");
+    ClaimError e = (ClaimError) entries.get(1);
+    assertEquals("too-strong", e.id());
+    assertEquals(15, e.line());
+    assertTrue(e.message().startsWith("field 'bound': "), e.message());
+    // the other claim of the draft is still there
+    assertTrue(entries.get(0) instanceof Claim);
     ClaimsFileException none =
         assertThrows(ClaimsFileException.class, () -> DraftClaims.parse("\\section{x}\n", "n.tex"));
     assertTrue(none.getMessage().contains("no '%! metabound'"));

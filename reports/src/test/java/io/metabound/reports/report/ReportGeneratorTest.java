@@ -84,7 +84,9 @@ class ReportGeneratorTest {
     String html = read("index.html");
     assertTrue(html.contains("<code>four-l</code>"), "claims table");
     assertTrue(html.contains("HOLDS (tight)"), "the 4L claim is attained");
-    assertEquals(List.of("too-strong"), outcome.violatedClaims());
+    assertEquals(
+        Map.of("too-strong", io.metabound.experiments.check.Verdict.VIOLATED),
+        outcome.failingClaims());
     assertTrue(Files.isRegularFile(OUT.resolve("claims/counterexample-too-strong.json")));
     assertTrue(html.contains("href=\"claims/counterexample-too-strong.json\""), "linked from the page");
     String verdicts = read("claims/claims-verdicts.json");
