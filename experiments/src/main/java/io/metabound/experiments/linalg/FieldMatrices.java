@@ -1,6 +1,7 @@
 package io.metabound.experiments.linalg;
 
 import java.math.BigDecimal;
+import java.util.function.BinaryOperator;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.Field;
 import org.hipparchus.dfp.Dfp;
@@ -119,24 +120,22 @@ public final class FieldMatrices {
 
   /** {@code A + B}. */
   public static <T extends CalculusFieldElement<T>> T[][] add(T[][] a, T[][] b) {
-    requireSameShape(a, b, "add");
-    T[][] out = copy(a);
-    for (int r = 0; r < a.length; r++) {
-      for (int k = 0; k < a[r].length; k++) {
-        out[r][k] = a[r][k].add(b[r][k]);
-      }
-    }
-    return out;
+    return entrywise(a, b, T::add, "add");
   }
 
   /** {@code A − B}. */
   public static <T extends CalculusFieldElement<T>> T[][] subtract(T[][] a, T[][] b) {
-    requireSameShape(a, b, "subtract");
+    return entrywise(a, b, T::subtract, "subtract");
+  }
+
+  private static <T extends CalculusFieldElement<T>> T[][] entrywise(
+      T[][] a, T[][] b, BinaryOperator<T> operation, String what) {
+    if (a.length != b.length || (a.length > 0 && a[0].length != b[0].length)) {
+      throw new IllegalArgumentException(what + ": matrices of different shapes");
+    }
     T[][] out = copy(a);
     for (int r = 0; r < a.length; r++) {
-      for (int k = 0; k < a[r].length; k++) {
-        out[r][k] = a[r][k].subtract(b[r][k]);
-      }
+      out[r] = entrywise(a[r], b[r], operation, what);
     }
     return out;
   }
@@ -279,20 +278,20 @@ public final class FieldMatrices {
 
   /** {@code u + v}. */
   public static <T extends CalculusFieldElement<T>> T[] add(T[] u, T[] v) {
-    requireSameLength(u, v, "add");
-    T[] out = u.clone();
-    for (int k = 0; k < u.length; k++) {
-      out[k] = u[k].add(v[k]);
-    }
-    return out;
+    return entrywise(u, v, T::add, "add");
   }
 
   /** {@code u − v}. */
   public static <T extends CalculusFieldElement<T>> T[] subtract(T[] u, T[] v) {
-    requireSameLength(u, v, "subtract");
+    return entrywise(u, v, T::subtract, "subtract");
+  }
+
+  private static <T extends CalculusFieldElement<T>> T[] entrywise(
+      T[] u, T[] v, BinaryOperator<T> operation, String what) {
+    requireSameLength(u, v, what);
     T[] out = u.clone();
     for (int k = 0; k < u.length; k++) {
-      out[k] = u[k].subtract(v[k]);
+      out[k] = operation.apply(u[k], v[k]);
     }
     return out;
   }
@@ -324,12 +323,6 @@ public final class FieldMatrices {
   /** {@code ‖u − v‖}. */
   public static <T extends CalculusFieldElement<T>> T distance(T[] u, T[] v) {
     return norm(subtract(u, v));
-  }
-
-  private static <T> void requireSameShape(T[][] a, T[][] b, String what) {
-    if (a.length != b.length || (a.length > 0 && a[0].length != b[0].length)) {
-      throw new IllegalArgumentException(what + ": matrices of different shapes");
-    }
   }
 
   private static <T> void requireSameLength(T[] u, T[] v, String what) {

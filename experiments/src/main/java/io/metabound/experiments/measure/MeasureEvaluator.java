@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.Field;
@@ -360,7 +361,7 @@ public final class MeasureEvaluator<T extends CalculusFieldElement<T>> {
   }
 
   /** The estimator's parameters from the scope, by claim-level name, with defaults. */
-  private EstimatorParameters parameters(Call call, Estimator estimator, Map<String, T> scope) {
+  private EstimatorParameters parameters(Estimator estimator, Map<String, T> scope) {
     Map<String, Double> values = new TreeMap<>();
     for (String name : estimator.parameters()) {
       T value = scope.get(name);
@@ -378,27 +379,27 @@ public final class MeasureEvaluator<T extends CalculusFieldElement<T>> {
   }
 
   private FieldAffineMap<T> map(Call call, Map<String, T> scope) {
-    Estimator estimator = estimator(call.arguments().get(0));
-    EstimatorParameters p = parameters(call, estimator, scope);
-    Key key = new Key(estimator, p);
-    FieldAffineMap<T> map = maps.get(key);
-    if (map == null) {
-      map = model.direction(estimator, p);
-      maps.put(key, map);
-    }
-    return map;
+    return cached(maps, call, scope, model::direction);
   }
 
   private FieldQuadraticObjective<T> objective(Call call, Map<String, T> scope) {
+    return cached(objectives, call, scope, model::objective);
+  }
+
+  /** The model's answer for the call's estimator at the scope's parameters, built once. */
+  private <V> V cached(
+      Map<Key, V> cache,
+      Call call,
+      Map<String, T> scope,
+      BiFunction<Estimator, EstimatorParameters, V> build) {
     Estimator estimator = estimator(call.arguments().get(0));
-    EstimatorParameters p = parameters(call, estimator, scope);
-    Key key = new Key(estimator, p);
-    FieldQuadraticObjective<T> objective = objectives.get(key);
-    if (objective == null) {
-      objective = model.objective(estimator, p);
-      objectives.put(key, objective);
+    Key key = new Key(estimator, parameters(estimator, scope));
+    V value = cache.get(key);
+    if (value == null) {
+      value = build.apply(key.estimator(), key.parameters());
+      cache.put(key, value);
     }
-    return objective;
+    return value;
   }
 
   /** The 0-based task of a 1-based task number. */

@@ -1,5 +1,8 @@
 package io.metabound.experiments.measure;
 
+import io.metabound.bounds.expr.Constant;
+import io.metabound.bounds.expr.Expression;
+import io.metabound.bounds.expr.ExpressionParseException;
 import io.metabound.experiments.measure.MeasureExpression.Binary;
 import io.metabound.experiments.measure.MeasureExpression.Call;
 import io.metabound.experiments.measure.MeasureExpression.Literal;
@@ -8,6 +11,8 @@ import io.metabound.experiments.measure.MeasureExpression.Operator;
 import io.metabound.experiments.measure.MeasureExpression.Symbol;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Recursive-descent parser of the measure syntax (grammar in {@link MeasureExpression}). It checks
@@ -22,34 +27,39 @@ public final class MeasureParser {
   /** The most parentheses, calls, minus signs and powers open at one point of the text. */
   public static final int MAX_NESTING = 200;
 
-  /** Longest accepted number literal, in characters. */
-  static final int MAX_NUMBER_LENGTH = 100;
-
   /** The one estimator name with a hyphen, read as a single identifier when written unspaced. */
   static final String HYPHENATED = "maml-prox";
 
-  private enum Kind {
-    NUMBER,
-    IDENTIFIER,
-    PLUS,
-    MINUS,
-    STAR,
-    SLASH,
-    CARET,
-    LEFT,
-    RIGHT,
-    COMMA,
-    END
-  }
+  /** The single characters that are tokens of their own. */
+  private static final String PUNCTUATION = "+-*/^(),";
 
-  private record Token(Kind kind, String text, int column, double value) {
+  /** A number, an identifier, one of {@link #PUNCTUATION}, or the end of the text. */
+  private record Token(String text, int column, double value, boolean identifier) {
+
+    static Token end(int column) {
+      return new Token("", column, Double.NaN, false);
+    }
+
+    boolean isEnd() {
+      return text.isEmpty();
+    }
+
+    boolean isNumber() {
+      return !Double.isNaN(value);
+    }
+
+    /** True for the punctuation character {@code c}. */
+    boolean is(char c) {
+      return !identifier && !isNumber() && text.length() == 1 && text.charAt(0) == c;
+    }
+
     String describe() {
-      return switch (kind) {
-        case END -> "end of input";
-        case NUMBER -> "number " + text;
-        case IDENTIFIER -> "identifier '" + text + "'";
-        default -> "'" + text + "'";
-      };
+      if (isEnd()) {
+        return "end of input";
+      }
+      return isNumber()
+          ? "number " + text
+          : identifier ? "identifier '" + text + "'" : "'" + text + "'";
     }
   }
 
@@ -71,12 +81,12 @@ public final class MeasureParser {
       throw new MeasureParseException(1, "no measure text (null)");
     }
     MeasureParser parser = new MeasureParser(scan(text));
-    if (parser.peek().kind() == Kind.END) {
+    if (parser.peek().isEnd()) {
       throw new MeasureParseException(parser.peek().column(), "empty measure");
     }
     MeasureExpression expression = parser.expression();
     Token end = parser.peek();
-    if (end.kind() != Kind.END) {
+    if (!end.isEnd()) {
       throw new MeasureParseException(
           end.column(), "expected an operator or end of input but found " + end.describe());
     }
@@ -85,27 +95,27 @@ public final class MeasureParser {
 
   // expression := term (('+' | '-') term)*
   private MeasureExpression expression() {
-    MeasureExpression left = term();
-    while (peek().kind() == Kind.PLUS || peek().kind() == Kind.MINUS) {
-      Token operator = next();
-      MeasureExpression right = term();
-      Operator op = operator.kind() == Kind.PLUS ? Operator.ADD : Operator.SUBTRACT;
-      left = new Binary(op, left, right, operator.column());
-    }
-    return left;
+    return leftAssociative('+', Operator.ADD, '-', Operator.SUBTRACT);
   }
 
   // term := unary (('*' | '/') unary)*
   private MeasureExpression term() {
-    MeasureExpression left = unary();
-    while (peek().kind() == Kind.STAR || peek().kind() == Kind.SLASH) {
+    return leftAssociative('*', Operator.MULTIPLY, '/', Operator.DIVIDE);
+  }
+
+  /** One left-associative level: operands of the next level joined by its two operators. */
+  private MeasureExpression leftAssociative(
+      char first, Operator firstOperator, char second, Operator secondOperator) {
+    boolean additive = first == '+';
+    MeasureExpression left = additive ? term() : unary();
+    while (peek().is(first) || peek().is(second)) {
       Token operator = next();
-      if (operator.kind() == Kind.STAR && peek().kind() == Kind.STAR) {
+      if (operator.is('*') && peek().is('*')) {
         throw new MeasureParseException(
             operator.column(), "'**' is not an operator; write powers with '^'");
       }
-      MeasureExpression right = unary();
-      Operator op = operator.kind() == Kind.STAR ? Operator.MULTIPLY : Operator.DIVIDE;
+      MeasureExpression right = additive ? term() : unary();
+      Operator op = operator.is(first) ? firstOperator : secondOperator;
       left = new Binary(op, left, right, operator.column());
     }
     return left;
@@ -114,11 +124,11 @@ public final class MeasureParser {
   // unary := '-' unary | power; "-<number>" not raised to a power is a negative literal
   private MeasureExpression unary() {
     Token token = peek();
-    if (token.kind() != Kind.MINUS) {
+    if (!token.is('-')) {
       return power();
     }
     next();
-    if (peek().kind() == Kind.NUMBER && peek(1).kind() != Kind.CARET) {
+    if (peek().isNumber() && !peek(1).is('^')) {
       return new Literal(-next().value(), token.column());
     }
     open(token);
@@ -130,7 +140,7 @@ public final class MeasureParser {
   // power := primary ('^' unary)?
   private MeasureExpression power() {
     MeasureExpression base = primary();
-    if (peek().kind() != Kind.CARET) {
+    if (!peek().is('^')) {
       return base;
     }
     Token caret = next();
@@ -142,47 +152,42 @@ public final class MeasureParser {
 
   private MeasureExpression primary() {
     Token token = next();
-    switch (token.kind()) {
-      case NUMBER:
-        return new Literal(token.value(), token.column());
-      case LEFT:
-        {
-          open(token);
-          MeasureExpression inner = expression();
-          expect(Kind.RIGHT, "expected ')'");
-          nesting--;
-          return inner;
-        }
-      case IDENTIFIER:
-        if (peek().kind() != Kind.LEFT) {
-          return new Symbol(token.text(), token.column());
-        }
-        return call(token);
-      default:
-        throw new MeasureParseException(
-            token.column(), "expected an expression but found " + token.describe());
+    if (token.isNumber()) {
+      return new Literal(token.value(), token.column());
     }
+    if (token.is('(')) {
+      open(token);
+      MeasureExpression inner = expression();
+      expect(')', "expected ')'");
+      nesting--;
+      return inner;
+    }
+    if (token.identifier()) {
+      return peek().is('(') ? call(token) : new Symbol(token.text(), token.column());
+    }
+    throw new MeasureParseException(
+        token.column(), "expected an expression but found " + token.describe());
   }
 
   private MeasureExpression call(Token name) {
     Token left = next();
     open(left);
     List<MeasureExpression> arguments = new ArrayList<>();
-    if (peek().kind() != Kind.RIGHT) {
+    if (!peek().is(')')) {
       arguments.add(expression());
-      while (peek().kind() == Kind.COMMA) {
+      while (peek().is(',')) {
         next();
         arguments.add(expression());
       }
     }
-    expect(Kind.RIGHT, "expected ',' or ')'");
+    expect(')', "expected ',' or ')'");
     nesting--;
     return new Call(name.text(), arguments, name.column());
   }
 
-  private void expect(Kind kind, String expected) {
+  private void expect(char punctuation, String expected) {
     Token token = next();
-    if (token.kind() != kind) {
+    if (!token.is(punctuation)) {
       throw new MeasureParseException(token.column(), expected + " but found " + token.describe());
     }
   }
@@ -223,7 +228,7 @@ public final class MeasureParser {
         at++;
       }
       if (at >= text.length()) {
-        tokens.add(new Token(Kind.END, "", at + 1, Double.NaN));
+        tokens.add(Token.end(at + 1));
         return tokens;
       }
       char c = text.charAt(at);
@@ -244,84 +249,61 @@ public final class MeasureParser {
             name = HYPHENATED;
           }
         }
-        tokens.add(new Token(Kind.IDENTIFIER, name, start + 1, Double.NaN));
+        tokens.add(new Token(name, start + 1, Double.NaN, true));
         continue;
       }
       if ((c >= '0' && c <= '9') || c == '.') {
         at = number(text, start, tokens);
         continue;
       }
-      Kind kind =
-          switch (c) {
-            case '+' -> Kind.PLUS;
-            case '-' -> Kind.MINUS;
-            case '*' -> Kind.STAR;
-            case '/' -> Kind.SLASH;
-            case '^' -> Kind.CARET;
-            case '(' -> Kind.LEFT;
-            case ')' -> Kind.RIGHT;
-            case ',' -> Kind.COMMA;
-            default ->
-                throw new MeasureParseException(
-                    start + 1,
-                    "unexpected character "
-                        + (c >= 0x20 && c < 0x7f
-                            ? "'" + c + "'"
-                            : String.format("U+%04X", (int) c)));
-          };
-      tokens.add(new Token(kind, String.valueOf(c), start + 1, Double.NaN));
-      at++;
-    }
-  }
-
-  // number := digits ['.' digits] [('e' | 'E') ['+' | '-'] digits], with digits on one side of '.'
-  private static int number(String text, int start, List<Token> tokens) {
-    int at = digits(text, start);
-    int count = at - start;
-    if (at < text.length() && text.charAt(at) == '.') {
-      int fraction = at + 1;
-      at = digits(text, fraction);
-      count += at - fraction;
-    }
-    if (count == 0) {
-      throw new MeasureParseException(
-          start + 1, "malformed number '" + text.substring(start, at) + "': no digits");
-    }
-    if (at < text.length() && text.charAt(at) == '.') {
-      throw new MeasureParseException(at + 1, "malformed number: a second decimal point");
-    }
-    if (at < text.length() && (text.charAt(at) == 'e' || text.charAt(at) == 'E')) {
-      at++;
-      if (at < text.length() && (text.charAt(at) == '+' || text.charAt(at) == '-')) {
-        at++;
-      }
-      int exponent = at;
-      at = digits(text, exponent);
-      if (at == exponent) {
+      if (PUNCTUATION.indexOf(c) < 0) {
         throw new MeasureParseException(
             start + 1,
-            "malformed number '" + text.substring(start, at) + "': the exponent has no digits");
+            "unexpected character "
+                + (c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c)));
       }
-    }
-    String literal = text.substring(start, at);
-    if (literal.length() > MAX_NUMBER_LENGTH) {
-      throw new MeasureParseException(
-          start + 1, "number literal longer than " + MAX_NUMBER_LENGTH + " characters");
-    }
-    double value = Double.parseDouble(literal);
-    if (Double.isInfinite(value)) {
-      throw new MeasureParseException(
-          start + 1, "number " + literal + " is too large for a double");
-    }
-    tokens.add(new Token(Kind.NUMBER, literal, start + 1, value));
-    return at;
-  }
-
-  private static int digits(String text, int at) {
-    while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+      tokens.add(new Token(String.valueOf(c), start + 1, Double.NaN, false));
       at++;
     }
-    return at;
+  }
+
+  /**
+   * {@code number := digits ['.' digits] [('e' | 'E') ['+' | '-'] digits]}, with digits on at least
+   * one side of the point: the longest match at {@code start}, then what follows it is checked for
+   * the two common slips (a second point, an exponent without digits).
+   */
+  private static final Pattern NUMBER =
+      Pattern.compile("(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+
+  private static final Pattern DANGLING_EXPONENT = Pattern.compile("[eE][+-]?(?![0-9])");
+
+  private static int number(String text, int start, List<Token> tokens) {
+    Matcher matcher = NUMBER.matcher(text).region(start, text.length());
+    if (!matcher.lookingAt()) {
+      throw new MeasureParseException(start + 1, "malformed number '.': no digits");
+    }
+    int end = matcher.end();
+    Matcher exponent = DANGLING_EXPONENT.matcher(text).region(end, text.length());
+    if (exponent.lookingAt()) {
+      throw new MeasureParseException(
+          start + 1,
+          "malformed number '"
+              + text.substring(start, exponent.end())
+              + "': the exponent has no digits");
+    }
+    if (end < text.length() && text.charAt(end) == '.') {
+      throw new MeasureParseException(end + 1, "malformed number: a second decimal point");
+    }
+    String literal = matcher.group();
+    double value;
+    try {
+      // the bounds language's reading of a literal: its length cap and its overflow check
+      value = ((Constant) Expression.parse(literal)).value();
+    } catch (ExpressionParseException e) {
+      throw new MeasureParseException(start + e.column(), e.problem());
+    }
+    tokens.add(new Token(literal, start + 1, value, false));
+    return end;
   }
 
   private static boolean isLetter(char c) {

@@ -43,7 +43,9 @@ import java.util.Set;
  * </table>
  *
  * Estimator names are parsed by {@link Estimator#parse} ({@code maml}, {@code fo-maml}, {@code
- * hfmaml}, {@code imaml}, {@code maml-prox}, case and dashes ignored). Stochastic quantities
+ * hfmaml}, {@code imaml}, {@code maml-prox}, {@code reptile}, {@code moreau}, case and dashes
+ * ignored); "all" includes Reptile and the Moreau envelope, whose exact maps {@link
+ * io.metabound.experiments.oracle.EstimatorMaps} builds on quadratics. Stochastic quantities
  * (moments, biases, stationarity of runs) have no exact probe here.
  */
 public final class ExactProbes {

@@ -31,6 +31,7 @@ import org.hipparchus.util.Binary64;
 import org.hipparchus.util.Binary64Field;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Evaluation in double and Dfp against the double oracles, hand cases, errors and searches. */
@@ -226,76 +227,57 @@ class MeasureEvaluatorTest {
         search.doubleOnlySteps().toString());
   }
 
-  @Test
-  void runtimeFailuresAreOneLineWithTheirColumn() {
-    // α = 1/h: A = h(1 − αh)² = 0, singular
-    TaskSet tasks = oneTask(4, 1);
-    assertFailure(
-        "1 + norm(stationary_point(maml))",
-        tasks,
-        Map.of("alpha", 0.25),
-        10,
-        "A is singular, so maml has no unique stationary point");
-    assertFailure(
-        "meta_objective(fomaml, origin)",
-        tasks,
-        Map.of("alpha", 0.25),
-        1,
-        "FO-MAML has no meta-objective");
-    assertFailure(
-        "meta_objective(reptile, origin)",
-        tasks,
-        Map.of("alpha", 0.25),
-        1,
-        "Reptile has no meta-objective");
-    TaskSet indefinite = oneTask(-1, 1);
-    assertFailure(
-        "eigmax(meta_hessian(imaml))",
-        indefinite,
-        Map.of("lambda", 0.5),
-        8,
-        "lambda + lambda_min(H)");
-    assertFailure(
-        "eigmax(meta_hessian(moreau))",
-        indefinite,
-        Map.of("lambda", 1.0),
-        8,
-        "lambda + lambda_min(H)");
-    assertFailure("kappa", indefinite, Map.of(), 1, "kappa = L/mu is defined only when mu > 0");
-    assertFailure(
-        "trace(task_hessian(m + 1))", tasks, Map.of(), 22, "tasks are numbered 1 to m = 1; got 2");
-    assertFailure(
-        "eigmin(meta_hessian(maml))",
-        tasks,
-        Map.of("alpha", 0.1, "N", 1.5),
-        8,
-        "N must be a whole number");
-    assertFailure(
-        "trace(identity ^ (1/2))", tasks, Map.of(), 16, "a matrix power needs a whole exponent");
-    assertFailure("trace(inverse(identity - identity))", tasks, Map.of(), 7, "cannot invert");
-    assertFailure(
-        "eigmin(meta_hessian(beta))", tasks, Map.of("beta", 1.0), 21, "expects an estimator");
-    assertFailure("argmin(alpha, alpha, 1, 0)", tasks, Map.of(), 1, "needs finite lo <= hi");
-    assertFailure(
-        "argmin(log(alpha - 0.5), alpha, 0, 1)",
-        tasks,
-        Map.of(),
-        1,
-        "the expression is not a number at alpha = 0");
-    TaskSet finiteSum = QuadraticFixtures.random(3, 3, 2, true, false);
-    assertFailure(
-        "eigmin(meta_hessian(fomaml))",
-        finiteSum,
-        Map.of("alpha", 0.1),
-        1,
-        "eigmin needs a symmetric matrix");
+  /** The task sets of the failure cases, by name. */
+  private static TaskSet named(String name) {
+    return switch (name) {
+        // H = [[4]]: α = 1/4 makes A = h(1 − αh)² = 0, singular
+      case "one" -> oneTask(4, 1);
+        // H = [[−1]]: λ + λ_min(H) ≤ 0 for λ ≤ 1, and mu < 0
+      case "indefinite" -> oneTask(-1, 1);
+        // separate outer Hessians: FO-MAML's A is not symmetric
+      case "finite-sum" -> QuadraticFixtures.random(3, 3, 2, true, false);
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
-  private static void assertFailure(
-      String measure, TaskSet tasks, Map<String, Double> p, int column, String message) {
+  /** {@code name=value;…}; an empty CSV cell is null: no values. */
+  private static Map<String, Double> values(String text) {
+    Map<String, Double> values = new HashMap<>();
+    for (String pair : text == null ? new String[0] : text.split(";")) {
+      if (!pair.isBlank()) {
+        String[] parts = pair.split("=");
+        values.put(parts[0], Double.parseDouble(parts[1]));
+      }
+    }
+    return values;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1 + norm(stationary_point(maml))|one|alpha=0.25|10|A is singular, so maml has no unique"
+            + " stationary point",
+        "meta_objective(fomaml, origin)|one|alpha=0.25|1|FO-MAML has no meta-objective",
+        "meta_objective(reptile, origin)|one|alpha=0.25|1|Reptile has no meta-objective",
+        "eigmax(meta_hessian(imaml))|indefinite|lambda=0.5|8|lambda + lambda_min(H)",
+        "eigmax(meta_hessian(moreau))|indefinite|lambda=1|8|lambda + lambda_min(H)",
+        "kappa|indefinite||1|kappa = L/mu is defined only when mu > 0",
+        "trace(task_hessian(m + 1))|one||22|tasks are numbered 1 to m = 1; got 2",
+        "eigmin(meta_hessian(maml))|one|alpha=0.1;N=1.5|8|N must be a whole number",
+        "trace(identity ^ (1/2))|one||16|a matrix power needs a whole exponent",
+        "trace(inverse(identity - identity))|one||7|cannot invert",
+        "eigmin(meta_hessian(beta))|one|beta=1|21|expects an estimator",
+        "argmin(alpha, alpha, 1, 0)|one||1|needs finite lo <= hi",
+        "argmin(log(alpha - 0.5), alpha, 0, 1)|one||1|the expression is not a number at alpha = 0",
+        "eigmin(meta_hessian(fomaml))|finite-sum|alpha=0.1|1|eigmin needs a symmetric matrix"
+      })
+  void runtimeFailuresAreOneLineWithTheirColumn(
+      String measure, String tasks, String parameters, int column, String message) {
     MeasureEvaluationException e =
         assertThrows(
-            MeasureEvaluationException.class, () -> evaluate(measure, DOUBLE, tasks, null, p));
+            MeasureEvaluationException.class,
+            () -> evaluate(measure, DOUBLE, named(tasks), null, values(parameters)));
     assertEquals(column, e.column(), e.getMessage());
     assertTrue(e.getMessage().contains(message), e.getMessage());
     assertTrue(!e.getMessage().contains("\n"), e.getMessage());

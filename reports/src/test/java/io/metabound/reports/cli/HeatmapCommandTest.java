@@ -241,6 +241,8 @@ class HeatmapCommandTest {
         "--beta;-1:2:10;step sizes must be non-negative",
         "--beta;0:1:3000000;too large",
         "--estimator;sgd;unknown estimator",
+        "--estimator;reptile;reptile is not swept; heatmaps support maml, fomaml, hfmaml, imaml and maml-prox",
+        "--estimator;moreau;moreau is not swept",
         "--start;1,2,3;--start: has 3 coordinates",
         "--shard;4/3;--shard",
         "--format;gif;--format",

@@ -7,7 +7,6 @@ import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.oracle.EstimatorParameters;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.QuadraticLoss;
-import io.metabound.experiments.task.SmoothLoss;
 import io.metabound.experiments.task.TaskSet;
 import java.util.Locale;
 import org.hipparchus.CalculusFieldElement;
@@ -99,8 +98,17 @@ public final class QuadraticExactModel<T extends CalculusFieldElement<T>> implem
     boolean same = true;
     for (int i = 0; i < size; i++) {
       MetaTask task = tasks.get(i);
-      QuadraticLoss inner = quadratic(task.inner(), i, "inner");
-      QuadraticLoss outer = quadratic(task.outer(), i, "outer");
+      if (!(task.inner() instanceof QuadraticLoss inner)
+          || !(task.outer() instanceof QuadraticLoss outer)) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "task %d: the quadratic exact model needs quadratic losses, got inner %s and"
+                    + " outer %s",
+                i + 1,
+                task.inner().getClass().getSimpleName(),
+                task.outer().getClass().getSimpleName()));
+      }
       // H ← (H + Hᵀ)/2, as the double oracles read task files
       innerHessian[i] =
           FieldMatrices.symmetrise(FieldMatrices.ofRowMajor(field, inner.hessian(), dimension));
@@ -136,20 +144,6 @@ public final class QuadraticExactModel<T extends CalculusFieldElement<T>> implem
   @SuppressWarnings("unchecked")
   private static <T extends CalculusFieldElement<T>> T[][][] newMatrices(Field<T> field, int n) {
     return (T[][][]) java.lang.reflect.Array.newInstance(field.getRuntimeClass(), n, 0, 0);
-  }
-
-  private static QuadraticLoss quadratic(SmoothLoss loss, int task, String which) {
-    if (loss instanceof QuadraticLoss q) {
-      return q;
-    }
-    throw new IllegalArgumentException(
-        "task "
-            + (task + 1)
-            + ": the "
-            + which
-            + " loss is "
-            + loss.getClass().getSimpleName()
-            + "; the quadratic exact model needs QuadraticLoss");
   }
 
   @Override

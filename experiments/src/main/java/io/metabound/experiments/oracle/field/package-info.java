@@ -9,8 +9,9 @@
  * io.metabound.experiments.oracle.field.FieldAffineMap}, {@code A} the meta-Hessian or Jacobian of
  * the direction), its meta-objective as a quadratic ({@link
  * io.metabound.experiments.oracle.field.FieldQuadraticObjective}) where one exists, and the
- * instance's task data. Quadratic task sets and the expected (data-averaged) reading of Gaussian
- * linear regression are the two models.
+ * instance's task data. Quadratic task sets ({@link
+ * io.metabound.experiments.oracle.field.QuadraticExactModel}) and the expected (data-averaged)
+ * reading of Gaussian linear regression are the two models.
  *
  * <p>May import: {@code oracle}, {@code task}, {@code linalg}, Hipparchus core. Must not import
  * {@code check}, {@code probe} or {@code measure} (they build on this package).

@@ -64,6 +64,17 @@ class QuadraticExactModelTest {
     return QuadraticFixtures.random(seed, d, m, seed % 2 == 0, seed % 3 == 0);
   }
 
+  /** A seeded task set, its Binary64 model and a Gaussian point (stream {@code seed + offset}). */
+  private record Case(TaskSet tasks, QuadraticExactModel<Binary64> model, double[] w) {
+    static Case of(long seed, int offset) {
+      TaskSet tasks = QuadraticExactModelTest.tasks(seed);
+      return new Case(
+          tasks,
+          QuadraticExactModel.of(DOUBLE, tasks),
+          QuadraticFixtures.gaussian(new SplittableRandom(seed + offset), tasks.dimension()));
+    }
+  }
+
   private static double[] rowMajor(Binary64[][] a) {
     int d = a.length;
     double[] out = new double[d * d];
@@ -107,25 +118,23 @@ class QuadraticExactModelTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void objectivesAreTheDoubleOraclesObjectivesAndTheirGradientsAreTheDirections(long seed) {
-    TaskSet tasks = tasks(seed);
-    QuadraticExactModel<Binary64> model = QuadraticExactModel.of(DOUBLE, tasks);
-    double[] w = QuadraticFixtures.gaussian(new SplittableRandom(seed), tasks.dimension());
+    Case c = Case.of(seed, 0);
     EstimatorParameters maml = parameters(Estimator.MAML);
     EstimatorParameters imaml = parameters(Estimator.IMAML);
     EstimatorParameters prox = parameters(Estimator.MAML_PROX);
     assertEquals(
-        QuadraticMetaOracle.maml(tasks, maml.alpha(), maml.steps()).metaObjective(w),
-        value(model.objective(Estimator.MAML, maml), w),
-        1e-10 * (1 + Math.abs(value(model.objective(Estimator.MAML, maml), w))));
+        QuadraticMetaOracle.maml(c.tasks(), maml.alpha(), maml.steps()).metaObjective(c.w()),
+        value(c.model().objective(Estimator.MAML, maml), c.w()),
+        1e-10 * (1 + Math.abs(value(c.model().objective(Estimator.MAML, maml), c.w()))));
     assertEquals(
-        QuadraticMetaOracle.imaml(tasks, imaml.lambda()).metaObjective(w),
-        value(model.objective(Estimator.IMAML, imaml), w),
-        1e-10 * (1 + Math.abs(value(model.objective(Estimator.IMAML, imaml), w))));
+        QuadraticMetaOracle.imaml(c.tasks(), imaml.lambda()).metaObjective(c.w()),
+        value(c.model().objective(Estimator.IMAML, imaml), c.w()),
+        1e-10 * (1 + Math.abs(value(c.model().objective(Estimator.IMAML, imaml), c.w()))));
     assertEquals(
-        QuadraticMetaOracle.mamlProx(tasks, prox.lambda(), prox.innerSteps(), prox.innerRate())
-            .metaObjective(w),
-        value(model.objective(Estimator.MAML_PROX, prox), w),
-        1e-10 * (1 + Math.abs(value(model.objective(Estimator.MAML_PROX, prox), w))));
+        QuadraticMetaOracle.mamlProx(c.tasks(), prox.lambda(), prox.innerSteps(), prox.innerRate())
+            .metaObjective(c.w()),
+        value(c.model().objective(Estimator.MAML_PROX, prox), c.w()),
+        1e-10 * (1 + Math.abs(value(c.model().objective(Estimator.MAML_PROX, prox), c.w()))));
     for (Estimator estimator :
         List.of(
             Estimator.MAML,
@@ -134,9 +143,9 @@ class QuadraticExactModelTest {
             Estimator.MAML_PROX,
             Estimator.MOREAU)) {
       EstimatorParameters p = parameters(estimator);
-      FieldQuadraticObjective<Binary64> objective = model.objective(estimator, p);
-      double[] fd = FiniteDifferences.gradient(x -> value(objective, x), w, 1e-5);
-      double[] g = direction(model.direction(estimator, p), w);
+      FieldQuadraticObjective<Binary64> objective = c.model().objective(estimator, p);
+      double[] fd = FiniteDifferences.gradient(x -> value(objective, x), c.w(), 1e-5);
+      double[] g = direction(c.model().direction(estimator, p), c.w());
       // HF-MAML's direction is MAML's gradient up to the rounding of its differences
       assertTrue(FiniteDifferences.relativeError(fd, g) < 1e-6, estimator + ": " + seed);
     }
@@ -202,70 +211,64 @@ class QuadraticExactModelTest {
     return points;
   }
 
+  /** {@code Σ p λ (w − u*)} from the explicit proximal solves. */
+  private static double[] moreauGradient(TaskSet tasks, double lambda, double[] w) {
+    double[][] points = proximalPoints(tasks, lambda, w);
+    double[] g = new double[w.length];
+    for (int i = 0; i < tasks.size(); i++) {
+      for (int k = 0; k < w.length; k++) {
+        g[k] += tasks.probability(i) * lambda * (w[k] - points[i][k]);
+      }
+    }
+    return g;
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void reptileIsTheExplicitLoopAndItsJacobianTheFiniteDifference(long seed) {
-    TaskSet tasks = tasks(seed);
-    QuadraticExactModel<Binary64> model = QuadraticExactModel.of(DOUBLE, tasks);
-    double[] w = QuadraticFixtures.gaussian(new SplittableRandom(seed + 1), tasks.dimension());
+    Case c = Case.of(seed, 1);
     for (int steps : new int[] {0, 1, 4, 9}) {
       EstimatorParameters p = EstimatorParameters.reptile(0.2, steps);
-      FieldAffineMap<Binary64> map = model.direction(Estimator.REPTILE, p);
+      FieldAffineMap<Binary64> map = c.model().direction(Estimator.REPTILE, p);
       assertTrue(map.symmetric());
-      double[] loop = reptileLoop(tasks, 0.2, steps, w);
-      assertTrue(FiniteDifferences.relativeError(direction(map, w), loop) < 1e-12, "N=" + steps);
-      Function<double[], double[]> explicit = x -> reptileLoop(tasks, 0.2, steps, x);
+      double[] loop = reptileLoop(c.tasks(), 0.2, steps, c.w());
       assertTrue(
-          FiniteDifferences.relativeError(
-                  rowMajor(map.jacobian()), FiniteDifferences.jacobian(explicit, w, 1e-4))
-              < 1e-8);
+          FiniteDifferences.relativeError(direction(map, c.w()), loop) < 1e-12, "N=" + steps);
+      assertJacobian(
+          c.model(), Estimator.REPTILE, p, x -> reptileLoop(c.tasks(), 0.2, steps, x), c.w());
     }
   }
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void moreauIsTheExplicitProximalSolveAndTheEnvelopeValue(long seed) {
-    TaskSet tasks = tasks(seed);
-    QuadraticExactModel<Binary64> model = QuadraticExactModel.of(DOUBLE, tasks);
-    int d = tasks.dimension();
+    Case c = Case.of(seed, 2);
+    int d = c.tasks().dimension();
     double lambda = 1.5;
-    double[] w = QuadraticFixtures.gaussian(new SplittableRandom(seed + 2), d);
     EstimatorParameters p = EstimatorParameters.moreau(lambda);
-    double[][] u = proximalPoints(tasks, lambda, w);
-    double[] gradient = new double[d];
+    double[][] u = proximalPoints(c.tasks(), lambda, c.w());
+    // ∇M = Σ p λ (w − u*)
+    double[] gradient = moreauGradient(c.tasks(), lambda, c.w());
     double envelope = 0;
-    for (int i = 0; i < tasks.size(); i++) {
+    for (int i = 0; i < c.tasks().size(); i++) {
       double[] prox = u[i];
       double distanceSquared = 0;
       for (int k = 0; k < d; k++) {
-        // ∇M = Σ p λ (w − u*)
-        gradient[k] += tasks.probability(i) * lambda * (w[k] - prox[k]);
-        distanceSquared += (prox[k] - w[k]) * (prox[k] - w[k]);
+        distanceSquared += (prox[k] - c.w()[k]) * (prox[k] - c.w()[k]);
       }
       // M = Σ p [f(u*) + λ/2 ‖u* − w‖²]
       envelope +=
-          tasks.probability(i)
-              * (tasks.get(i).inner().value(prox) + 0.5 * lambda * distanceSquared);
+          c.tasks().probability(i)
+              * (c.tasks().get(i).inner().value(prox) + 0.5 * lambda * distanceSquared);
     }
-    FieldAffineMap<Binary64> map = model.direction(Estimator.MOREAU, p);
-    assertTrue(FiniteDifferences.relativeError(direction(map, w), gradient) < 1e-11);
+    FieldAffineMap<Binary64> map = c.model().direction(Estimator.MOREAU, p);
+    assertTrue(FiniteDifferences.relativeError(direction(map, c.w()), gradient) < 1e-11);
     assertEquals(
-        envelope, value(model.objective(Estimator.MOREAU, p), w), 1e-11 * (1 + Math.abs(envelope)));
-    Function<double[], double[]> explicit =
-        x -> {
-          double[][] points = proximalPoints(tasks, lambda, x);
-          double[] g = new double[d];
-          for (int i = 0; i < tasks.size(); i++) {
-            for (int k = 0; k < d; k++) {
-              g[k] += tasks.probability(i) * lambda * (x[k] - points[i][k]);
-            }
-          }
-          return g;
-        };
-    assertTrue(
-        FiniteDifferences.relativeError(
-                rowMajor(map.jacobian()), FiniteDifferences.jacobian(explicit, w, 1e-4))
-            < 1e-8);
+        envelope,
+        value(c.model().objective(Estimator.MOREAU, p), c.w()),
+        1e-11 * (1 + Math.abs(envelope)));
+    assertJacobian(
+        c.model(), Estimator.MOREAU, p, x -> moreauGradient(c.tasks(), lambda, x), c.w());
   }
 
   /** Fallah2020 eqs. (10)–(11) with N steps, in double, with the tasks' own gradient methods. */
@@ -312,24 +315,23 @@ class QuadraticExactModelTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void nStepHessianFreeMamlIsNStepMamlAndTheLiteralLoop(long seed) {
-    TaskSet tasks = tasks(seed);
-    QuadraticExactModel<Binary64> model = QuadraticExactModel.of(DOUBLE, tasks);
-    double[] w = QuadraticFixtures.gaussian(new SplittableRandom(seed + 3), tasks.dimension());
+    Case c = Case.of(seed, 3);
     for (int steps : new int[] {0, 1, 2, 5}) {
       for (double delta : new double[] {1e-4, 1e-2, 1}) {
         EstimatorParameters hf = EstimatorParameters.hfMaml(0.1, steps, delta);
-        FieldAffineMap<Binary64> map = model.direction(Estimator.HFMAML, hf);
+        FieldAffineMap<Binary64> map = c.model().direction(Estimator.HFMAML, hf);
         assertFalse(map.symmetric());
         FieldAffineMap<Binary64> maml =
-            model.direction(Estimator.MAML, EstimatorParameters.maml(0.1, steps));
+            c.model().direction(Estimator.MAML, EstimatorParameters.maml(0.1, steps));
         assertTrue(
             FiniteDifferences.relativeError(rowMajor(map.jacobian()), rowMajor(maml.jacobian()))
                 < 1e-9,
             "N=" + steps + " delta=" + delta);
-        assertTrue(FiniteDifferences.relativeError(direction(map, w), direction(maml, w)) < 1e-9);
+        assertTrue(
+            FiniteDifferences.relativeError(direction(map, c.w()), direction(maml, c.w())) < 1e-9);
         assertTrue(
             FiniteDifferences.relativeError(
-                    direction(map, w), hessianFreeLoop(tasks, 0.1, steps, delta, w))
+                    direction(map, c.w()), hessianFreeLoop(c.tasks(), 0.1, steps, delta, c.w()))
                 < 1e-9);
       }
     }
@@ -338,28 +340,29 @@ class QuadraticExactModelTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void finiteDifferencesOfTheDoubleDirectionsGiveTheJacobians(long seed) {
-    TaskSet tasks = tasks(seed);
-    QuadraticExactModel<Binary64> model = QuadraticExactModel.of(DOUBLE, tasks);
-    double[] w = QuadraticFixtures.gaussian(new SplittableRandom(seed + 4), tasks.dimension());
+    Case c = Case.of(seed, 4);
     EstimatorParameters maml = parameters(Estimator.MAML);
     EstimatorParameters imaml = parameters(Estimator.IMAML);
     EstimatorParameters prox = parameters(Estimator.MAML_PROX);
-    QuadraticMetaOracle mamlOracle = QuadraticMetaOracle.maml(tasks, maml.alpha(), maml.steps());
-    QuadraticMetaOracle imamlOracle = QuadraticMetaOracle.imaml(tasks, imaml.lambda());
+    QuadraticMetaOracle mamlOracle =
+        QuadraticMetaOracle.maml(c.tasks(), maml.alpha(), maml.steps());
+    QuadraticMetaOracle imamlOracle = QuadraticMetaOracle.imaml(c.tasks(), imaml.lambda());
     QuadraticMetaOracle proxOracle =
-        QuadraticMetaOracle.mamlProx(tasks, prox.lambda(), prox.innerSteps(), prox.innerRate());
-    assertJacobian(model, Estimator.MAML, maml, x -> mamlOracle.metaGradient(x).value(), w);
+        QuadraticMetaOracle.mamlProx(c.tasks(), prox.lambda(), prox.innerSteps(), prox.innerRate());
+    assertJacobian(c.model(), Estimator.MAML, maml, x -> mamlOracle.metaGradient(x).value(), c.w());
     assertJacobian(
-        model, Estimator.FOMAML, maml, x -> mamlOracle.firstOrderDirection(x).value(), w);
-    assertJacobian(model, Estimator.IMAML, imaml, x -> imamlOracle.metaGradient(x).value(), w);
-    assertJacobian(model, Estimator.MAML_PROX, prox, x -> proxOracle.metaGradient(x).value(), w);
+        c.model(), Estimator.FOMAML, maml, x -> mamlOracle.firstOrderDirection(x).value(), c.w());
+    assertJacobian(
+        c.model(), Estimator.IMAML, imaml, x -> imamlOracle.metaGradient(x).value(), c.w());
+    assertJacobian(
+        c.model(), Estimator.MAML_PROX, prox, x -> proxOracle.metaGradient(x).value(), c.w());
     EstimatorParameters hf = parameters(Estimator.HFMAML);
     assertJacobian(
-        model,
+        c.model(),
         Estimator.HFMAML,
         hf,
-        x -> hessianFreeLoop(tasks, hf.alpha(), hf.steps(), hf.delta(), x),
-        w);
+        x -> hessianFreeLoop(c.tasks(), hf.alpha(), hf.steps(), hf.delta(), x),
+        c.w());
   }
 
   private static void assertJacobian(
