@@ -75,7 +75,9 @@ public final class SymmetricEigenvalues {
     T[][] gram = FieldMatrices.multiply(FieldMatrices.transpose(matrix), matrix);
     T top = largest(gram);
     // λ_max(AᵀA) ≥ 0; a rounding-level negative value of the zero matrix is clamped
-    return top.getReal() > 0 ? top.sqrt() : top.getField().getZero();
+    return io.metabound.experiments.precision.Fields.signum(top) > 0
+        ? top.sqrt()
+        : top.getField().getZero();
   }
 
   /** One Jacobi rotation in the plane (p, q): zeroes {@code a_pq} and {@code a_qp}. */

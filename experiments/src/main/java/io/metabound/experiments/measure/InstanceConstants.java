@@ -4,6 +4,7 @@ import io.metabound.experiments.linalg.FieldMatrices;
 import io.metabound.experiments.oracle.field.QuadraticExactModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.metabound.experiments.precision.Fields;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.Field;
 
@@ -41,16 +42,16 @@ public final class InstanceConstants {
       T[] inner = model.innerEigenvalues(i);
       T[] outer = model.outerEigenvalues(i);
       for (T[] values : java.util.List.of(inner, outer)) {
-        lipschitz = larger(lipschitz, values[0].abs());
-        lipschitz = larger(lipschitz, values[values.length - 1].abs());
+        lipschitz = Fields.max(lipschitz, values[0].abs());
+        lipschitz = Fields.max(lipschitz, values[values.length - 1].abs());
       }
       smallest =
-          smallest == null || inner[0].subtract(smallest).getReal() < 0 ? inner[0] : smallest;
+          smallest == null || Fields.less(inner[0], smallest) ? inner[0] : smallest;
     }
     Map<String, T> constants = new LinkedHashMap<>();
     constants.put("L", lipschitz);
     constants.put("mu", smallest);
-    if (smallest.getReal() > 0) {
+    if (Fields.signum(smallest) > 0) {
       // κ = L/μ, defined for strongly convex inner losses
       constants.put("kappa", lipschitz.divide(smallest));
     }
@@ -85,7 +86,4 @@ public final class InstanceConstants {
     return variance.sqrt();
   }
 
-  private static <T extends CalculusFieldElement<T>> T larger(T a, T b) {
-    return b.subtract(a).getReal() > 0 ? b : a;
-  }
 }

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
+import io.metabound.experiments.precision.Fields;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.Field;
 
@@ -450,7 +451,7 @@ public final class MeasureEvaluator<T extends CalculusFieldElement<T>> {
     T[][] entries = symmetricEntries(m);
     if (entries != null) {
       T[] values = SymmetricEigenvalues.of(entries);
-      return larger(values[0].abs(), values[values.length - 1].abs());
+      return Fields.max(values[0].abs(), values[values.length - 1].abs());
     }
     doubleOnly.add(
         "spectral_radius at column " + call.column() + ": eigenvalues of a non-symmetric matrix");
@@ -467,7 +468,7 @@ public final class MeasureEvaluator<T extends CalculusFieldElement<T>> {
     if (entries != null) {
       T[] values = SymmetricEigenvalues.of(entries);
       // β* = 2/λ_max when every λ > 0
-      return values[0].getReal() > 0
+      return Fields.signum(values[0]) > 0
           ? values[values.length - 1].reciprocal().multiply(2)
           : field.getZero();
     }
@@ -492,16 +493,13 @@ public final class MeasureEvaluator<T extends CalculusFieldElement<T>> {
       if (x.isNaN()) {
         return x;
       }
-      if (best == null || (largest ? larger(best, x) != best : larger(best, x) == best)) {
+      if (best == null || (largest ? Fields.max(best, x) != best : Fields.max(best, x) == best)) {
         best = x;
       }
     }
     return best;
   }
 
-  private T larger(T a, T b) {
-    return b.subtract(a).getReal() > 0 ? b : a;
-  }
 
   // ---------------------------------------------------------------- argmin, argmax
 

@@ -1,5 +1,6 @@
 package io.metabound.experiments.precision;
 
+import io.metabound.experiments.linalg.FieldMatrices;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.Field;
 import org.hipparchus.dfp.Dfp;
@@ -33,9 +34,14 @@ public final class Fields {
     return CHECK;
   }
 
-  /** {@code x} as an element of the field, exactly (every double is a Dfp and a Binary64). */
+  /**
+   * {@code x} as an element of the field, through its exact decimal expansion (rounded once to the
+   * field's precision; Hipparchus' own double conversion loses about 1e-33 in Dfp(50)), the same
+   * conversion the measure engine uses ({@link FieldMatrices#constant}), so both sides of a
+   * comparison see the same numbers.
+   */
   public static <T extends CalculusFieldElement<T>> T of(Field<T> field, double x) {
-    return field.getZero().newInstance(x);
+    return FieldMatrices.constant(field, x);
   }
 
   /** The sign of {@code x}: −1, 0 or 1, decided in the field itself. */

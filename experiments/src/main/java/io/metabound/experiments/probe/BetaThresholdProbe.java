@@ -33,6 +33,17 @@ public final class BetaThresholdProbe implements Probe {
     return estimator;
   }
 
+  /**
+   * On quadratic instances: {@code beta_threshold(E)} through the measure engine in the field (the extended-
+   * precision confirmation).
+   */
+  @Override
+  public <T extends org.hipparchus.CalculusFieldElement<T>>
+      java.util.Optional<FieldMeasurement<T>> measureInField(
+          Instance instance, org.hipparchus.Field<T> field) {
+    return FieldForms.evaluate(FieldForms.betaThreshold(estimator), instance, field);
+  }
+
   @Override
   public String quantityId() {
     return "beta-threshold";

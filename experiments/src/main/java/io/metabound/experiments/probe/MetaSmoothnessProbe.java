@@ -48,6 +48,17 @@ public final class MetaSmoothnessProbe implements Probe {
     return estimator;
   }
 
+  /**
+   * On quadratic instances: {@code opnorm(meta_hessian(E))} through the measure engine in the field (the extended-
+   * precision confirmation).
+   */
+  @Override
+  public <T extends org.hipparchus.CalculusFieldElement<T>>
+      java.util.Optional<FieldMeasurement<T>> measureInField(
+          Instance instance, org.hipparchus.Field<T> field) {
+    return FieldForms.evaluate(FieldForms.smoothness(estimator), instance, field);
+  }
+
   @Override
   public String quantityId() {
     return "meta-smoothness";

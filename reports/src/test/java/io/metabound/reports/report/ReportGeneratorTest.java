@@ -177,9 +177,14 @@ class ReportGeneratorTest {
   void theCounterexampleOfThePlantedViolationIsInTheReport() throws IOException {
     String json = read("checks/check-summary.json");
     assertTrue(json.contains("\"counterexample\" : \"checks/counterexamples/"), json);
+    // the shrunk instance and the worst one found, both replayable, both linked relative
     try (Stream<Path> files = Files.list(OUT.resolve("checks/counterexamples"))) {
-      assertEquals(1, files.count());
+      List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+      assertEquals(2, names.size(), names.toString());
+      assertTrue(names.stream().anyMatch(n -> n.endsWith("-worst.json")), names.toString());
     }
+    assertTrue(json.contains("-worst.json\""), json);
+    assertFalse(json.contains("\"counterexample\" : \"" + OUT), "relative paths only");
   }
 
   @Test
