@@ -295,8 +295,13 @@ public final class BoundCheck {
     if (!confirm) {
       return result.build();
     }
+    // past the screen, or within the bound's rounding floor either way: double cannot decide
+    boolean undecidedInDouble =
+        Math.abs(m.value() - value) <= floor
+            && Math.abs(m.value() - value)
+                > relativeTolerance * Math.max(Math.abs(m.value()), Math.abs(value));
     if (m.kind() == Measurement.Kind.EXACT
-        && VerdictRule.beyondScreen(comparison, m.value(), value)) {
+        && (VerdictRule.beyondScreen(comparison, m.value(), value) || undecidedInDouble)) {
       ExtendedPrecision.Outcome outcome =
           ExtendedPrecision.confirm(comparison, bound, probe, instance, relativeTolerance);
       if (outcome.available()) {

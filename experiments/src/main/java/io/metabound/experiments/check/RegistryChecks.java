@@ -258,9 +258,16 @@ public final class RegistryChecks {
 
   /** The theoretical side of a registry bound: formula, checkable assumptions and conditions. */
   public static TheoreticalBound theoretical(Bound bound, Plan plan) {
-    return new ExpressionBound(
-            bound.formula(), bound.assumptions(), plan.conditions(), plan.constants())
-        .withQuadraticPrecision();
+    ExpressionBound theory =
+        new ExpressionBound(
+                bound.formula(), bound.assumptions(), plan.conditions(), plan.constants())
+            .withQuadraticPrecision();
+    // a plan whose constants go beyond the quadratic ones may give their field form itself
+    return plan.constants() instanceof FieldConstants inField
+        ? theory.withPrecision(
+            x -> x.isQuadratic() ? QuadraticInstanceConstants.errors(x.tasks()) : Map.of(),
+            inField)
+        : theory;
   }
 
   /**

@@ -18,7 +18,10 @@ import io.metabound.experiments.probe.Measurement;
  * </ul>
  *
  * An exact measurement therefore never comes out INCONCLUSIVE, and equality within τ holds. The
- * result is <em>tight</em> when {@code |value − T| ≤ τ}.
+ * result is <em>tight</em> when {@code |value − T|} is within the relative tolerance, or when the
+ * value exceeds the bound by no more than the rounding floor: the floor absorbs a would-be violation
+ * that rounding alone can explain (the sides are then equal as far as double precision can tell),
+ * never a value inside the bound, which keeps its own ratio.
  */
 public final class VerdictRule {
 
@@ -93,12 +96,15 @@ public final class VerdictRule {
     if (Double.isNaN(value) || Double.isNaN(lo) || Double.isNaN(hi)) {
       return new Decision(Verdict.INCONCLUSIVE, false, "the measurement is NaN");
     }
-    double tolerance =
-        Double.isInfinite(theoretical) || Double.isInfinite(value)
-            ? 0
-            : Math.max(
-                relativeTolerance * Math.max(Math.abs(theoretical), Math.abs(value)), floor);
-    boolean tight = !Double.isInfinite(theoretical) && Math.abs(value - theoretical) <= tolerance;
+    boolean infinite = Double.isInfinite(theoretical) || Double.isInfinite(value);
+    double relative =
+        infinite ? 0 : relativeTolerance * Math.max(Math.abs(theoretical), Math.abs(value));
+    double tolerance = infinite ? 0 : Math.max(relative, floor);
+    // the oriented excess (> 0 on the violating side)
+    double excess = comparison == Comparison.AT_MOST ? value - theoretical : theoretical - value;
+    // the floor only absorbs a would-be violation: a value inside the bound keeps its own ratio
+    boolean floorDecided = !infinite && excess > relative && excess <= tolerance;
+    boolean tight = !infinite && (Math.abs(value - theoretical) <= relative || floorDecided);
     Verdict verdict;
     if (comparison == Comparison.AT_MOST) {
       if (hi <= theoretical + tolerance) {
@@ -117,10 +123,6 @@ public final class VerdictRule {
         verdict = Verdict.INCONCLUSIVE;
       }
     }
-    boolean floorDecided =
-        tight
-            && Math.abs(value - theoretical)
-                > relativeTolerance * Math.max(Math.abs(theoretical), Math.abs(value));
     return new Decision(
         verdict,
         tight,

@@ -3,6 +3,11 @@ package io.metabound.experiments.plan;
 import static io.metabound.experiments.plan.PlanSupport.alpha;
 
 import io.metabound.experiments.check.ExpectedFinding;
+import io.metabound.experiments.check.FieldConstants;
+import io.metabound.experiments.check.QuadraticInstanceConstants;
+import io.metabound.experiments.oracle.field.QuadraticExactModel;
+import org.hipparchus.CalculusFieldElement;
+import org.hipparchus.Field;
 import io.metabound.experiments.check.Instance;
 import io.metabound.experiments.check.Profile;
 import io.metabound.experiments.check.QuadraticDomain;
@@ -88,7 +93,7 @@ final class Takagi2019Plans {
         new Plan(
             new SurrogateAlphaThresholdProbe(),
             positive("quadratic", 3).build(),
-            x -> binding(x, (lambda, alpha) -> 1 / (2 * lambda), false),
+            new BindingEigenvalue((lambda, alpha) -> 1 / (2 * lambda), false),
             List.of(),
             null,
             null,
@@ -98,7 +103,8 @@ final class Takagi2019Plans {
         new Plan(
             BetaThresholdProbe.of(Estimator.FOMAML),
             positive("quadratic", 3).parameter(alpha("0.999/(2*L)")).build(),
-            x -> binding(x, (lambda, alpha) -> 2 / (lambda - 2 * alpha * lambda * lambda), true),
+            new BindingEigenvalue(
+                (lambda, alpha) -> 2 / (lambda - 2 * alpha * lambda * lambda), true),
             List.of(strictAlpha(2)),
             MULTITASK_BETA_FINDING,
             Profile.of(alpha("0.999/(2*L)")),
@@ -143,8 +149,42 @@ final class Takagi2019Plans {
   /**
    * Quadratic constants plus {@code lambda_i}: the positive inner eigenvalue (over every task)
    * minimising {@code f(λ, α)} among those where it is positive and finite, so that the formula's
-   * value is {@code min_i f(λ_i)}, the condition's threshold.
+   * value is {@code min_i f(λ_i)}, the condition's threshold. In a field (extended-precision
+   * confirmation) {@code lambda_i} is the same eigenvalue, computed in the field: the field
+   * eigenvalue of its task nearest the double one.
    */
+  private record BindingEigenvalue(DoubleBinaryOperator formula, boolean usesAlpha)
+      implements java.util.function.Function<Instance, Map<String, Double>>, FieldConstants {
+
+    @Override
+    public Map<String, Double> apply(Instance x) {
+      return binding(x, formula, usesAlpha);
+    }
+
+    @Override
+    public <T extends CalculusFieldElement<T>> java.util.Optional<Map<String, T>> of(
+        Instance x, Field<T> field) {
+      java.util.Optional<Map<String, T>> quadratic = QuadraticInstanceConstants.FIELD.of(x, field);
+      double binding = binding(x, formula, usesAlpha).get("lambda_i");
+      if (quadratic.isEmpty() || Double.isNaN(binding)) {
+        return quadratic;
+      }
+      QuadraticExactModel<T> model = QuadraticExactModel.of(field, x.tasks());
+      T nearest = null;
+      for (int i = 0; i < model.taskCount(); i++) {
+        for (T lambda : model.innerEigenvalues(i)) {
+          if (nearest == null
+              || Math.abs(lambda.getReal() - binding) < Math.abs(nearest.getReal() - binding)) {
+            nearest = lambda;
+          }
+        }
+      }
+      Map<String, T> c = new java.util.TreeMap<>(quadratic.get());
+      c.put("lambda_i", nearest);
+      return java.util.Optional.of(c);
+    }
+  }
+
   private static Map<String, Double> binding(
       Instance x, DoubleBinaryOperator formula, boolean usesAlpha) {
     Map<String, Double> c = PlanSupport.quadratic(x);

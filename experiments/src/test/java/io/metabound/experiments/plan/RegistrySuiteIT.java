@@ -11,7 +11,9 @@ import io.metabound.experiments.check.SuiteSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import io.metabound.experiments.check.Confirmation;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,20 @@ class RegistrySuiteIT {
             "INCONCLUSIVE verdicts not declared by their plan: "
                 + RegistryPlans.undeclaredInconclusive(summary).stream()
                     .map(RegistrySuiteIT::describe)
+                    .collect(Collectors.joining("; ")));
+    // every exact VIOLATED verdict is confirmed in extended precision (Dfp at 50 and 100 digits)
+    List<CheckResult> unconfirmed =
+        summary.results().stream()
+            .filter(r -> r.verdict() == io.metabound.experiments.check.Verdict.VIOLATED)
+            .filter(r -> r.measurement() != null && !r.measurement().isStochastic())
+            .filter(r -> r.precision() != Confirmation.Precision.EXTENDED)
+            .toList();
+    assertTrue(
+        unconfirmed.isEmpty(),
+        () ->
+            "exact violations not confirmed in extended precision: "
+                + unconfirmed.stream()
+                    .map(r -> r.boundId() + " (" + r.confirmation().note() + ")")
                     .collect(Collectors.joining("; ")));
     assertTrue(
         summary.failedNegativeControls().isEmpty(),
