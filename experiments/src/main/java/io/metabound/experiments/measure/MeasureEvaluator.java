@@ -290,6 +290,16 @@ public final class MeasureEvaluator<T extends CalculusFieldElement<T>> {
       }
       case "meta_gradient" -> new Vector<>(map(call, scope).apply(vector(a.get(1), scope)));
       case "meta_objective" -> new Scalar<>(objective(call, scope).value(vector(a.get(1), scope)));
+      case "adapted_test_loss" -> {
+        Estimator estimator = estimator(a.get(0));
+        try {
+          yield new Scalar<>(
+              model.adaptedTestLoss(
+                  estimator, parameters(estimator, scope), vector(a.get(1), scope)));
+        } catch (NoClosedFormException e) {
+          throw failure(call, e.getMessage());
+        }
+      }
       case "stationary_point" -> {
         FieldAffineMap<T> map = map(call, scope);
         try {

@@ -245,6 +245,23 @@ public final class Vocabulary {
                 "{type: quadratic, dim: [1, 4], tasks: [2, 3], spectrum: [0.1, 10], outer:"
                     + " separate}",
                 "{alpha: [0.01, \"1/L\"], N: [1, 3]}")));
+    // Gaussian linear regression, data: expected, one MAML step from the origin: the loss
+    // ½[(‖θ̄‖² + tr M ν²/d)… ] is a convex quadratic in α whose minimiser is positive whenever the
+    // task varies (ν > 0) (Bernacchia 2021: "the optimal learning rate for adaptation is
+    // positive"); derivation in ExpectedRegressionModel. Checked by the claims pipeline only:
+    // this family is not quadratic.
+    t.add(
+        call(
+            primitive,
+            "adapted_test_loss(estimator, vector) -> scalar",
+            "the expected loss on a fresh task of the family after E's inner adaptation from the"
+                + " point (linear-regression family, data: expected; exact for N = 1 MAML,"
+                + " FO-MAML, HF-MAML)",
+            holds(
+                "argmin(adapted_test_loss(maml, origin), alpha, -1, 1) >= 0",
+                "{type: linear-regression, dim: [1, 4], tasks: 1, samples: {train: [1, 20],"
+                    + " validation: [1, 20]}, noise: 0.5, prior: 1, data: expected}",
+                "{N: 1}")));
     // One task: ∇F = J H J (w − c) vanishes only at c (A ≻ 0 when αh ≤ 1/2); the rounding of
     // the solve is about cond(A) ε ‖c‖ ≤ 3e4 · 2.2e-16 · 2, far below 1e-8.
     t.add(

@@ -54,7 +54,7 @@ class MeasureValidatorTest {
         "eigmin(meta_hessian(maml)) + gamma|30|unknown symbol 'gamma'; the claim declares the"
             + " parameters N, alpha, beta, lambda; the instance has L, d, kappa",
         "maml + 1|1|'maml' is an estimator; it can only be the estimator argument of"
-            + " meta_hessian, meta_gradient, meta_objective, stationary_point, beta_threshold",
+            + " meta_hessian, meta_gradient, meta_objective, adapted_test_loss, stationary_point, beta_threshold",
         "eigmin + 1|1|'eigmin' is a function; call it as eigmin(...)",
         "L(2)|1|'L' is not a function",
         "eigmin(identity, identity)|1|eigmin takes 1 argument (eigmin(matrix) -> scalar), got 2",

@@ -122,6 +122,9 @@ class VocabularyTest {
   @MethodSource("entries")
   void exampleVerdictIsReproducedOnRandomInstances(VocabularyEntry entry) {
     Example example = entry.example();
+    // a linear-regression example runs in the claims pipeline (reports' VocabularyClaimsTest)
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        example.family().contains("type: quadratic"), "not a quadratic family");
     MeasureExpression measure = MeasureParser.parse(example.measure());
     Expression bound = Expression.parse(example.bound());
     SplittableRandom random = new SplittableRandom(entry.name().hashCode());
@@ -188,7 +191,7 @@ class VocabularyTest {
   @MethodSource("entries")
   void holdingExamplesHoldOnRoundNumberInstances(VocabularyEntry entry) {
     Example example = entry.example();
-    if (!example.verdict().equals("HOLDS")) {
+    if (!example.verdict().equals("HOLDS") || !example.family().contains("type: quadratic")) {
       return;
     }
     MeasureExpression measure = MeasureParser.parse(example.measure());

@@ -87,7 +87,7 @@ public final class ClaimCheck {
     }
     InstanceDomain domain;
     try {
-      domain = family.domain("claim " + claim.id(), claim.parameters(), claim.point());
+      domain = family.domain(family.type(), claim.parameters(), claim.point());
     } catch (IllegalArgumentException e) {
       return Built.failed("the family cannot be searched: " + message(e));
     }

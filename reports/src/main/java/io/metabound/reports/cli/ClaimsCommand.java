@@ -10,6 +10,7 @@ import io.metabound.experiments.plan.RegistryPlans;
 import io.metabound.reports.claims.ClaimCheck;
 import io.metabound.reports.claims.ClaimEntry;
 import io.metabound.reports.claims.ClaimsFiles;
+import io.metabound.reports.claims.ClaimsVocabulary;
 import io.metabound.reports.claims.ClaimsFileException;
 import io.metabound.reports.claims.ClaimsParser;
 import io.metabound.reports.claims.ClaimsValidation;
@@ -53,8 +54,18 @@ import picocli.CommandLine.Spec;
     })
 public final class ClaimsCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "FILE", description = "claims file (.yaml/.yml) or LaTeX draft (.tex)")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..1",
+      description = "claims file (.yaml/.yml) or LaTeX draft (.tex)")
   Path file;
+
+  @Option(
+      names = "--vocabulary",
+      description =
+          "list every measure primitive, estimator, family type and symbol with its meaning,"
+              + " parameters and one example claim (with --json: as JSON)")
+  boolean vocabulary;
 
   @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: metabound-claims)")
   Path out = Path.of("metabound-claims");
@@ -92,6 +103,15 @@ public final class ClaimsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (vocabulary) {
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.print(json ? ClaimsVocabulary.json() + "\n" : ClaimsVocabulary.text());
+      stdout.flush();
+      return MetaBoundCommand.OK;
+    }
+    if (file == null) {
+      throw new UserInputException("claims: give a claims FILE (or --vocabulary)");
+    }
     if (evaluations < 1) {
       throw new UserInputException("--evaluations: must be >= 1, got " + evaluations);
     }
