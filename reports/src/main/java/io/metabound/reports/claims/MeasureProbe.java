@@ -86,11 +86,55 @@ final class MeasureProbe implements Probe {
     try {
       return Measurement.exact(evaluate(instance, Binary64Field.getInstance()).scalar().getReal());
     } catch (RuntimeException undefined) {
+      Optional<Measurement> sampled = monteCarlo(instance, settings, undefined);
+      if (sampled.isPresent()) {
+        return sampled.get();
+      }
       if (strict) {
         throw undefined;
       }
       return Measurement.exact(Double.NaN);
     }
+  }
+
+  /**
+   * The Monte Carlo estimate, with its Student-t interval, of an expectation the expected reading
+   * of linear regression has no closed form for ({@code N ≥ 2}, iMAML, …): available when the
+   * whole measure is {@code meta_objective(E, v)} or {@code adapted_test_loss(E, v)} with {@code v}
+   * the point {@code w} or the origin (an average of an estimate is an estimate of the average
+   * only for such a measure; anything built on top of it would need the interval propagated).
+   * Seeded by the instance's seed, with the settings' sample count.
+   */
+  private Optional<Measurement> monteCarlo(
+      Instance instance, MeasurementSettings settings, RuntimeException noClosedForm) {
+    if (!(family instanceof RegressionClaimFamily r)
+        || r.reading() != io.metabound.experiments.family.regression.DataReading.EXPECTED
+        || !(measure instanceof MeasureExpression.Call call)
+        || call.arguments().size() != 2
+        || !(call.arguments().get(0) instanceof MeasureExpression.Symbol e)
+        || !(call.arguments().get(1) instanceof MeasureExpression.Symbol v)
+        || !(v.name().equals("w") || v.name().equals("origin"))
+        || !(call.function().equals("meta_objective")
+            || call.function().equals("adapted_test_loss"))
+        || !String.valueOf(noClosedForm.getMessage()).contains("closed form")) {
+      return Optional.empty();
+    }
+    io.metabound.experiments.oracle.Estimator estimator =
+        io.metabound.experiments.measure.Vocabulary.estimator(e.name()).orElseThrow();
+    Map<String, Double> values = new TreeMap<>(instance.parameters());
+    io.metabound.experiments.oracle.EstimatorParameters parameters =
+        io.metabound.experiments.oracle.EstimatorParameters.of(estimator, values);
+    double[] w =
+        v.name().equals("w") ? instance.vectorParameter("w") : new double[instance.dimension()];
+    var sampler = io.metabound.experiments.family.regression.RegressionMonteCarlo.of(instance);
+    return Optional.of(
+        call.function().equals("meta_objective")
+            ? sampler.metaObjective(
+                estimator, parameters, w, settings.samples(), instance.seed(),
+                settings.confidenceLevel())
+            : sampler.adaptedTestLoss(
+                estimator, parameters, w, settings.samples(), instance.seed(),
+                settings.confidenceLevel()));
   }
 
   @Override

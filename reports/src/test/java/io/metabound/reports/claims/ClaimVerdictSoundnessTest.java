@@ -146,4 +146,45 @@ class ClaimVerdictSoundnessTest {
     assertTrue(r.instance().parameter("N") >= 2, r.instanceDescription());
     assertTrue(Files.isRegularFile(Path.of(r.counterexample())));
   }
+
+  /**
+   * Two MAML steps on expected linear regression have no Gaussian closed form here: the adapted
+   * test loss is estimated by Monte Carlo with a Student-t interval, and the claim that it is at
+   * least the irreducible noise σ²/2 (the Bayes risk of a fresh task) holds on the interval.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {20261201, 1})
+  void anExpectationWithoutClosedFormIsEstimatedWithAnInterval(long seed) {
+    String yaml =
+        """
+        claims:
+          - id: bayes-risk
+            measure: "adapted_test_loss(maml, origin)"
+            relation: ">="
+            bound: "noise^2/2"
+            family:
+              type: linear-regression
+              dim: [1, 3]
+              tasks: 1
+              samples: {train: [2, 10], validation: 2}
+              noise: 0.5
+              data: expected
+            params: {alpha: [0, 0.5], N: 2}
+        """;
+    List<ClaimEntry> claims = ClaimsParser.parseYaml(yaml, "mc.yaml");
+    CheckResult r =
+        ClaimsValidation.run(
+                "mc.yaml",
+                yaml.getBytes(StandardCharsets.UTF_8),
+                claims,
+                StandardProbes.resolver(),
+                ClaimsValidation.settings(seed, 40, dir.resolve("mc-" + seed)),
+                id -> {})
+            .results()
+            .get(0);
+    assertEquals(Verdict.HOLDS, r.verdict(), r.note());
+    assertTrue(r.measurement().isStochastic(), "a Monte Carlo measurement");
+    assertTrue(r.lower() < r.upper(), "with an interval");
+    assertTrue(r.lower() >= r.theoretical(), "the whole interval is above the bound");
+  }
 }

@@ -63,7 +63,7 @@ class LiteratureClaimsIT {
   static Map<String, String> expectedVerdicts(String yaml) {
     Map<String, String> out = new LinkedHashMap<>();
     Matcher m =
-        Pattern.compile("- id: (\\S+)\\s+statement: >-(.*?)Expected: ([A-Z_]+)", Pattern.DOTALL)
+        Pattern.compile("- id: (\\S+)\\s+statement: >-(.*?)Expected:\\s+([A-Z_]+)", Pattern.DOTALL)
             .matcher(yaml);
     while (m.find()) {
       out.put(m.group(1), m.group(3));

@@ -70,23 +70,12 @@ public sealed interface InnerAdaptation {
    */
   static InnerAdaptation of(Estimator estimator, EstimatorParameters parameters) {
     return switch (estimator) {
-      case MAML, FOMAML -> new GradientSteps(parameters.alpha(), parameters.steps());
-      case HFMAML -> {
-        if (parameters.steps() != 1) {
-          throw new IllegalArgumentException(
-              "HF-MAML (Fallah2020 eqs. (10)-(11)) takes exactly one inner step; got N = "
-                  + parameters.steps());
-        }
-        yield new GradientSteps(parameters.alpha(), 1);
-      }
-      case IMAML -> new Proximal(parameters.lambda());
+        // HF-MAML and Reptile adapt as MAML does (N GD steps); only their outer directions differ
+      case MAML, FOMAML, HFMAML, REPTILE -> new GradientSteps(parameters.alpha(), parameters.steps());
+        // the Moreau envelope and iMAML adapt to the proximal point
+      case IMAML, MOREAU -> new Proximal(parameters.lambda());
       case MAML_PROX ->
           new ProximalSteps(parameters.lambda(), parameters.innerSteps(), parameters.innerRate());
-      default ->
-          throw new NoClosedFormException(
-              "no Monte Carlo adaptation for "
-                  + estimator.displayName()
-                  + " on linear regression; name its InnerAdaptation explicitly");
     };
   }
 }
