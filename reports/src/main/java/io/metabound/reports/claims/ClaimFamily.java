@@ -4,6 +4,8 @@ import io.metabound.experiments.check.FieldConstants;
 import io.metabound.experiments.check.Instance;
 import io.metabound.experiments.check.InstanceDomain;
 import io.metabound.experiments.check.ParameterRange;
+import io.metabound.experiments.check.QuadraticInstanceConstants;
+import io.metabound.experiments.probe.TaskGradients;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,11 +31,40 @@ public sealed interface ClaimFamily permits QuadraticClaimFamily, RegressionClai
   /** The exact constants of an instance. */
   Map<String, Double> constants(Instance instance);
 
-  /** Absolute rounding errors of the computed constants (the bound's rounding floor). */
-  Map<String, Double> constantErrors(Instance instance);
+  /**
+   * Absolute rounding errors of the computed constants (the bound's rounding floor): every family's
+   * instances are quadratic task sets, whose eigenvalue errors {@link
+   * QuadraticInstanceConstants#errors} gives.
+   */
+  default Map<String, Double> constantErrors(Instance instance) {
+    return QuadraticInstanceConstants.errors(instance.tasks());
+  }
 
-  /** The constants in extended precision (the bound's confirmation). */
-  FieldConstants fieldConstants();
+  /**
+   * The constants in extended precision (the bound's confirmation): those of the quadratic tasks;
+   * a family's own symbols ({@code n_t}, {@code noise}, …) are instance parameters, which the
+   * bound's field form binds itself.
+   */
+  default FieldConstants fieldConstants() {
+    return QuadraticInstanceConstants.FIELD;
+  }
+
+  /**
+   * The constants every family derives from its base ones: {@code kappa = L/mu} (NaN off strong
+   * convexity, which puts a bound using it out of scope) and {@code sigma}, the spread of the
+   * tasks' outer gradients at the instance's point {@code w} (the origin when it has none).
+   */
+  static Map<String, Double> withDerivedConstants(Map<String, Double> base, Instance instance) {
+    Map<String, Double> c = new java.util.TreeMap<>(base);
+    double mu = c.get("mu");
+    c.put("kappa", mu > 0 ? c.get("L") / mu : Double.NaN);
+    double[] w =
+        instance.hasParameter("w0")
+            ? instance.vectorParameter("w")
+            : new double[instance.dimension()];
+    c.put("sigma", TaskGradients.spread(instance.tasks(), w));
+    return c;
+  }
 
   /**
    * What a measure is evaluated on for one instance, in a field: the instance's exact model and

@@ -1,6 +1,5 @@
 package io.metabound.reports.claims;
 
-import io.metabound.experiments.check.BoundCheck;
 import io.metabound.experiments.check.CheckResult;
 import io.metabound.experiments.check.CheckSettings;
 import io.metabound.experiments.check.Comparison;

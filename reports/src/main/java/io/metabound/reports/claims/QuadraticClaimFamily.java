@@ -1,6 +1,5 @@
 package io.metabound.reports.claims;
 
-import io.metabound.experiments.check.FieldConstants;
 import io.metabound.experiments.check.Instance;
 import io.metabound.experiments.check.InstanceDomain;
 import io.metabound.experiments.check.ParameterRange;
@@ -8,13 +7,11 @@ import io.metabound.experiments.check.QuadraticDomain;
 import io.metabound.experiments.check.QuadraticInstanceConstants;
 import io.metabound.experiments.measure.InstanceConstants;
 import io.metabound.experiments.oracle.field.QuadraticExactModel;
-import io.metabound.experiments.probe.TaskGradients;
 import java.util.List;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.Field;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Quadratic tasks {@code ½(w − c)ᵀH(w − c)} with a range of dimensions, task counts and Hessian
@@ -82,16 +79,7 @@ public record QuadraticClaimFamily(
    * has none).
    */
   public static Map<String, Double> exactConstants(Instance instance) {
-    Map<String, Double> c = new TreeMap<>(QuadraticInstanceConstants.of(instance.tasks()));
-    double mu = c.get("mu");
-    // outside strong convexity kappa is undefined: NaN puts a bound that uses it out of scope
-    c.put("kappa", mu > 0 ? c.get("L") / mu : Double.NaN);
-    double[] w =
-        instance.hasParameter("w0")
-            ? instance.vectorParameter("w")
-            : new double[instance.dimension()];
-    c.put("sigma", TaskGradients.spread(instance.tasks(), w));
-    return c;
+    return ClaimFamily.withDerivedConstants(QuadraticInstanceConstants.of(instance.tasks()), instance);
   }
 
   @Override
@@ -101,15 +89,7 @@ public record QuadraticClaimFamily(
     return new Measurable<>(model, InstanceConstants.of(model, point));
   }
 
-  @Override
-  public Map<String, Double> constantErrors(Instance instance) {
-    return QuadraticInstanceConstants.errors(instance.tasks());
-  }
 
-  @Override
-  public FieldConstants fieldConstants() {
-    return QuadraticInstanceConstants.FIELD;
-  }
 
   @Override
   public InstanceDomain domain(

@@ -1,23 +1,19 @@
 package io.metabound.reports.claims;
 
-import io.metabound.experiments.check.FieldConstants;
 import io.metabound.experiments.check.Instance;
 import io.metabound.experiments.check.InstanceDomain;
 import io.metabound.experiments.check.LinearRegressionDomain;
 import io.metabound.experiments.check.ParameterRange;
-import io.metabound.experiments.check.QuadraticInstanceConstants;
 import io.metabound.experiments.family.regression.DataReading;
 import io.metabound.experiments.family.regression.ExpectedRegressionModel;
 import io.metabound.experiments.measure.InstanceConstants;
 import io.metabound.experiments.oracle.field.ExactModel;
 import io.metabound.experiments.oracle.field.QuadraticExactModel;
-import io.metabound.experiments.probe.TaskGradients;
 import java.util.List;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.Field;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Gaussian linear regression: task i has parameter {@code θ_i = θ̄ + (ν/√d) z_i}, inputs {@code x
@@ -89,15 +85,7 @@ public record RegressionClaimFamily(
 
   @Override
   public Map<String, Double> constants(Instance instance) {
-    Map<String, Double> c = new TreeMap<>(LinearRegressionDomain.constants(instance));
-    double mu = c.get("mu");
-    c.put("kappa", mu > 0 ? c.get("L") / mu : Double.NaN);
-    double[] w =
-        instance.hasParameter("w0")
-            ? instance.vectorParameter("w")
-            : new double[instance.dimension()];
-    c.put("sigma", TaskGradients.spread(instance.tasks(), w));
-    return c;
+    return ClaimFamily.withDerivedConstants(LinearRegressionDomain.constants(instance), instance);
   }
 
   /**
@@ -114,16 +102,7 @@ public record RegressionClaimFamily(
     return new Measurable<>(model, InstanceConstants.of(tasks, point));
   }
 
-  @Override
-  public Map<String, Double> constantErrors(Instance instance) {
-    return QuadraticInstanceConstants.errors(instance.tasks());
-  }
 
-  @Override
-  public FieldConstants fieldConstants() {
-    // n_t, n_v and noise are instance parameters, which the bound's field form binds itself
-    return QuadraticInstanceConstants.FIELD;
-  }
 
   @Override
   public InstanceDomain domain(

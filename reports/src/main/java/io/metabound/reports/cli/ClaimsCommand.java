@@ -1,6 +1,5 @@
 package io.metabound.reports.cli;
 
-import io.metabound.experiments.check.BoundCheck;
 import io.metabound.experiments.check.CheckInputException;
 import io.metabound.experiments.check.CheckSettings;
 import io.metabound.experiments.check.Replay;
@@ -18,7 +17,6 @@ import io.metabound.reports.claims.ProbeResolver;
 import io.metabound.reports.claims.StandardProbes;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
