@@ -297,9 +297,7 @@ public final class BoundCheck {
     }
     // past the screen, or within the bound's rounding floor either way: double cannot decide
     boolean undecidedInDouble =
-        Math.abs(m.value() - value) <= floor
-            && Math.abs(m.value() - value)
-                > relativeTolerance * Math.max(Math.abs(m.value()), Math.abs(value));
+        VerdictRule.withinRoundingFloor(m.value(), value, relativeTolerance, floor);
     if (m.kind() == Measurement.Kind.EXACT
         && (VerdictRule.beyondScreen(comparison, m.value(), value) || undecidedInDouble)) {
       ExtendedPrecision.Outcome outcome =

@@ -37,7 +37,7 @@ public final class ExpressionBound implements TheoreticalBound {
   private final List<Assumption> assumptions;
   private final List<ScopeCondition> conditions;
   private final Function<Instance, Map<String, Double>> constants;
-  private final Function<Instance, Map<String, Double>> constantErrors;
+  private final ConstantErrors constantErrors;
   private final FieldConstants fieldConstants;
   private final java.util.Set<String> declaredDomains;
 
@@ -53,7 +53,7 @@ public final class ExpressionBound implements TheoreticalBound {
       List<Assumption> assumptions,
       List<ScopeCondition> conditions,
       Function<Instance, Map<String, Double>> constants) {
-    this(formula, assumptions, conditions, constants, i -> Map.of(), FieldConstants.NONE, Set.of());
+    this(formula, assumptions, conditions, constants, ConstantErrors.NONE, FieldConstants.NONE, Set.of());
   }
 
   private ExpressionBound(
@@ -61,7 +61,7 @@ public final class ExpressionBound implements TheoreticalBound {
       List<Assumption> assumptions,
       List<ScopeCondition> conditions,
       Function<Instance, Map<String, Double>> constants,
-      Function<Instance, Map<String, Double>> constantErrors,
+      ConstantErrors constantErrors,
       FieldConstants fieldConstants,
       Set<String> declaredDomains) {
     this.formula = formula;
@@ -80,8 +80,7 @@ public final class ExpressionBound implements TheoreticalBound {
    * @param errors absolute error of each computed constant (e.g. an eigenvalue's backward error)
    * @param inField the constants in a field of higher precision
    */
-  public ExpressionBound withPrecision(
-      Function<Instance, Map<String, Double>> errors, FieldConstants inField) {
+  public ExpressionBound withPrecision(ConstantErrors errors, FieldConstants inField) {
     return new ExpressionBound(
         formula, assumptions, conditions, constants, errors, inField, declaredDomains);
   }
@@ -112,10 +111,7 @@ public final class ExpressionBound implements TheoreticalBound {
    * own constants, see {@link #valueInField}).
    */
   public ExpressionBound withQuadraticPrecision() {
-    return withPrecision(
-        instance ->
-            instance.isQuadratic() ? QuadraticInstanceConstants.errors(instance.tasks()) : Map.of(),
-        QuadraticInstanceConstants.FIELD);
+    return withPrecision(QuadraticInstanceConstants.ERRORS, QuadraticInstanceConstants.FIELD);
   }
 
   public Expression expression() {
@@ -166,9 +162,10 @@ public final class ExpressionBound implements TheoreticalBound {
 
   @Override
   public double roundingFloor(Instance instance) {
-    Map<String, Double> values = new TreeMap<>(constants.apply(instance));
+    Map<String, Double> computed = constants.apply(instance);
+    Map<String, Double> values = new TreeMap<>(computed);
     values.putAll(instance.parameters());
-    Map<String, Double> errors = new TreeMap<>(constantErrors.apply(instance));
+    Map<String, Double> errors = new TreeMap<>(constantErrors.of(instance, computed));
     // parameters are exact: they are the doubles the instance is made of
     instance.parameters().keySet().forEach(errors::remove);
     double e = RoundingFloor.evaluate(formula, values, errors).error();

@@ -59,16 +59,26 @@ public final class QuadraticInstanceConstants {
   }
 
   /**
-   * Absolute errors of the computed constants, for the rounding floor of a bound: the symmetric
+   * Absolute errors of the computed constants of a quadratic instance, for the rounding floor of a
+   * bound, from the constants themselves (no second eigen-decomposition): the symmetric
    * eigen-decomposition is backward stable, so each computed eigenvalue is within {@code 8 d u ‖H‖
    * ≤ 8 d u L} of an eigenvalue of its matrix ({@code u = 2⁻⁵³}); {@code kappa = L/mu} inherits
-   * {@code (e_L + kappa e_mu)/|mu|}; {@code d}, {@code m} and {@code rho = 0} are exact.
+   * {@code (e_L + kappa e_mu)/|mu|}; {@code d}, {@code m} and {@code rho = 0} are exact. None on a
+   * non-quadratic instance (its constants are certified otherwise) or without {@code L}, {@code mu}
+   * and {@code d}.
    */
-  public static Map<String, Double> errors(TaskSet tasks) {
-    Map<String, Double> c = of(tasks);
-    double l = c.get("L");
-    double mu = c.get("mu");
-    double e = 8 * tasks.dimension() * 0x1p-53 * l;
+  public static final ConstantErrors ERRORS =
+      (instance, constants) -> instance.isQuadratic() ? errors(constants) : Map.of();
+
+  /** The errors of {@link #ERRORS} from constants {@code L}, {@code mu}, {@code d}. */
+  static Map<String, Double> errors(Map<String, Double> constants) {
+    Double l = constants.get("L");
+    Double mu = constants.get("mu");
+    Double d = constants.get("d");
+    if (l == null || mu == null || d == null) {
+      return Map.of();
+    }
+    double e = 8 * d * 0x1p-53 * l;
     Map<String, Double> errors = new TreeMap<>();
     errors.put("L", e);
     errors.put("mu", e);

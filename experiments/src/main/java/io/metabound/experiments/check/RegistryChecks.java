@@ -264,9 +264,7 @@ public final class RegistryChecks {
             .withQuadraticPrecision();
     // a plan whose constants go beyond the quadratic ones may give their field form itself
     return plan.constants() instanceof FieldConstants inField
-        ? theory.withPrecision(
-            x -> x.isQuadratic() ? QuadraticInstanceConstants.errors(x.tasks()) : Map.of(),
-            inField)
+        ? theory.withPrecision(QuadraticInstanceConstants.ERRORS, inField)
         : theory;
   }
 

@@ -70,12 +70,23 @@ public final class VerdictRule {
     if (Double.isNaN(value) || Double.isNaN(theoretical)) {
       return false;
     }
-    double excess = comparison == Comparison.AT_MOST ? value - theoretical : theoretical - value;
+    double excess = excess(comparison, value, theoretical);
     double tolerance =
         Double.isInfinite(theoretical) || Double.isInfinite(value)
             ? 0
             : SCREEN_RELATIVE_TOLERANCE * Math.max(Math.abs(theoretical), Math.abs(value));
     return excess > tolerance;
+  }
+
+  /**
+   * True when the two sides differ by more than the relative tolerance but by no more than the
+   * bound's rounding floor: double precision cannot tell them apart.
+   */
+  public static boolean withinRoundingFloor(
+      double value, double theoretical, double relativeTolerance, double floor) {
+    double difference = Math.abs(value - theoretical);
+    return difference <= floor
+        && difference > relativeTolerance * Math.max(Math.abs(theoretical), Math.abs(value));
   }
 
   /**
@@ -100,10 +111,10 @@ public final class VerdictRule {
     double relative =
         infinite ? 0 : relativeTolerance * Math.max(Math.abs(theoretical), Math.abs(value));
     double tolerance = infinite ? 0 : Math.max(relative, floor);
-    // the oriented excess (> 0 on the violating side)
-    double excess = comparison == Comparison.AT_MOST ? value - theoretical : theoretical - value;
+    double excess = excess(comparison, value, theoretical);
     // the floor only absorbs a would-be violation: a value inside the bound keeps its own ratio
-    boolean floorDecided = !infinite && excess > relative && excess <= tolerance;
+    boolean floorDecided =
+        !infinite && excess > 0 && withinRoundingFloor(value, theoretical, relativeTolerance, floor);
     boolean tight = !infinite && (Math.abs(value - theoretical) <= relative || floorDecided);
     Verdict verdict;
     if (comparison == Comparison.AT_MOST) {
@@ -134,5 +145,10 @@ public final class VerdictRule {
                 + ")"
             : "",
         floorDecided);
+  }
+
+  /** The oriented excess of the value over the bound: positive on the violating side. */
+  private static double excess(Comparison comparison, double value, double theoretical) {
+    return comparison == Comparison.AT_MOST ? value - theoretical : theoretical - value;
   }
 }

@@ -24,7 +24,8 @@ public record WorstCase(
         result.instance(), result.empirical(), result.theoretical(), result.ratio(), null);
   }
 
-  WorstCase withCounterexample(String path) {
+  /** The same worst case with its counterexample file at {@code path}. */
+  public WorstCase withCounterexample(String path) {
     return new WorstCase(instance, empirical, theoretical, ratio, path);
   }
 }

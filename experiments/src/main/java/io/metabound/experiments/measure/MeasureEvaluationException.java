@@ -13,7 +13,12 @@ public final class MeasureEvaluationException extends RuntimeException {
   private final int column;
 
   public MeasureEvaluationException(int column, String problem) {
-    super("column " + column + ": " + problem);
+    this(column, problem, null);
+  }
+
+  /** A failure caused by {@code cause} (e.g. a model without a closed form), which is kept. */
+  public MeasureEvaluationException(int column, String problem, Throwable cause) {
+    super("column " + column + ": " + problem, cause);
     this.column = column;
   }
 

@@ -158,7 +158,8 @@ public final class MeasureEvaluator<T extends CalculusFieldElement<T>> {
     } catch (MeasureEvaluationException e) {
       throw e;
     } catch (NoClosedFormException | IllegalArgumentException | ArithmeticException e) {
-      throw failure(call, call.toPlain() + ": " + e.getMessage());
+      // the cause stays: a caller may estimate what has no closed form (Monte Carlo)
+      throw new MeasureEvaluationException(call.column(), call.toPlain() + ": " + e.getMessage(), e);
     }
   }
 
@@ -292,13 +293,8 @@ public final class MeasureEvaluator<T extends CalculusFieldElement<T>> {
       case "meta_objective" -> new Scalar<>(objective(call, scope).value(vector(a.get(1), scope)));
       case "adapted_test_loss" -> {
         Estimator estimator = estimator(a.get(0));
-        try {
-          yield new Scalar<>(
-              model.adaptedTestLoss(
-                  estimator, parameters(estimator, scope), vector(a.get(1), scope)));
-        } catch (NoClosedFormException e) {
-          throw failure(call, e.getMessage());
-        }
+        yield new Scalar<>(
+            model.adaptedTestLoss(estimator, parameters(estimator, scope), vector(a.get(1), scope)));
       }
       case "stationary_point" -> {
         FieldAffineMap<T> map = map(call, scope);

@@ -99,7 +99,7 @@ class ExtendedPrecisionTest {
                 List.of(),
                 ExtendedPrecisionTest::constants)
             .withPrecision(
-                x -> Map.of(), boundInField ? ONE_DIMENSIONAL : FieldConstants.NONE);
+                ConstantErrors.NONE, boundInField ? ONE_DIMENSIONAL : FieldConstants.NONE);
     QuadraticDomain domain =
         QuadraticDomain.builder("one task")
             .dimensions(1, 1)

@@ -79,7 +79,7 @@ public final class ClaimCheck {
     ClaimFamily family = claim.family();
     ExpressionBound theory =
         new ExpressionBound(claim.bound(), claim.assumptions(), List.of(), family::constants)
-            .withPrecision(family::constantErrors, family.fieldConstants());
+            .withPrecision(family.constantErrors(), family.fieldConstants());
     if (claim.registryId() == null) {
       // the claim's own formula: its parameters have the domains their declared ranges give them;
       // a registry bound keeps its symbols' catalogued domains, which are part of its hypotheses

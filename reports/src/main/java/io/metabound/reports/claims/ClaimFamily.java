@@ -1,5 +1,6 @@
 package io.metabound.reports.claims;
 
+import io.metabound.experiments.check.ConstantErrors;
 import io.metabound.experiments.check.FieldConstants;
 import io.metabound.experiments.check.Instance;
 import io.metabound.experiments.check.InstanceDomain;
@@ -34,10 +35,10 @@ public sealed interface ClaimFamily permits QuadraticClaimFamily, RegressionClai
   /**
    * Absolute rounding errors of the computed constants (the bound's rounding floor): every family's
    * instances are quadratic task sets, whose eigenvalue errors {@link
-   * QuadraticInstanceConstants#errors} gives.
+   * QuadraticInstanceConstants#ERRORS} gives.
    */
-  default Map<String, Double> constantErrors(Instance instance) {
-    return QuadraticInstanceConstants.errors(instance.tasks());
+  default ConstantErrors constantErrors() {
+    return QuadraticInstanceConstants.ERRORS;
   }
 
   /**

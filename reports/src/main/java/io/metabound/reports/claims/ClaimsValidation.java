@@ -44,6 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param sha256 the SHA-256 of its bytes (a LaTeX draft's verdicts say which version they checked)
  * @param seed the master seed
  * @param evaluations the falsifier's evaluation budget per claim
+ * @param shrinkEvaluations the shrinker's budget per violated claim
  * @param entries the claims (and claim errors), in file order
  * @param results their results, in the same order (an ERROR result for each claim error)
  */
@@ -52,6 +53,7 @@ public record ClaimsValidation(
     String sha256,
     long seed,
     int evaluations,
+    int shrinkEvaluations,
     List<ClaimEntry> entries,
     List<CheckResult> results) {
 
@@ -107,7 +109,12 @@ public record ClaimsValidation(
       results.add(result(entry, built.get(entry.id()), settings));
     }
     return new ClaimsValidation(
-        file, DraftClaims.sha256(content), settings.seed(), settings.evaluationBudget(), entries,
+        file,
+        DraftClaims.sha256(content),
+        settings.seed(),
+        settings.evaluationBudget(),
+        settings.shrinkBudget(),
+        entries,
         results);
   }
 
@@ -196,7 +203,13 @@ public record ClaimsValidation(
   /** The same validation with every result passed through {@code f} (e.g. relative paths). */
   public ClaimsValidation mapResults(UnaryOperator<CheckResult> f) {
     return new ClaimsValidation(
-        file, sha256, seed, evaluations, entries, results.stream().map(f).toList());
+        file,
+        sha256,
+        seed,
+        evaluations,
+        shrinkEvaluations,
+        entries,
+        results.stream().map(f).toList());
   }
 
   /** Verdicts counted, every verdict present (maybe 0). */
@@ -283,7 +296,7 @@ public record ClaimsValidation(
     root.put("seed", seed);
     ObjectNode budget = root.putObject("budget");
     budget.put("evaluations", evaluations);
-    budget.put("shrinkEvaluations", CheckSettings.defaults(seed).shrinkBudget());
+    budget.put("shrinkEvaluations", shrinkEvaluations);
     ObjectNode counts = root.putObject("counts");
     counts().forEach((v, n) -> counts.put(v.name(), n));
     root.set("claims", jsonRows());

@@ -116,7 +116,8 @@ final class MeasureProbe implements Probe {
         || !(v.name().equals("w") || v.name().equals("origin"))
         || !(call.function().equals("meta_objective")
             || call.function().equals("adapted_test_loss"))
-        || !String.valueOf(noClosedForm.getMessage()).contains("closed form")) {
+        || !(noClosedForm.getCause()
+            instanceof io.metabound.experiments.oracle.field.NoClosedFormException)) {
       return Optional.empty();
     }
     io.metabound.experiments.oracle.Estimator estimator =

@@ -272,14 +272,7 @@ public final class ReportGenerator {
       out = out.withCounterexample(relative(dir, r.counterexample()));
     }
     if (r.worst() != null && r.worst().counterexample() != null) {
-      out =
-          out.withWorst(
-              new io.metabound.experiments.check.WorstCase(
-                  r.worst().instance(),
-                  r.worst().empirical(),
-                  r.worst().theoretical(),
-                  r.worst().ratio(),
-                  relative(dir, r.worst().counterexample())));
+      out = out.withWorst(r.worst().withCounterexample(relative(dir, r.worst().counterexample())));
     }
     return out;
   }
