@@ -59,6 +59,35 @@ class LiteratureClaimsIT {
     }
   }
 
+  /**
+   * The claims whose bound is 0 have no scaling control (0 halved is 0): each is made wrong by hand
+   * instead — the Reptile identity without half its α² term, the Collins weights with the wrong
+   * optimum, the adaptation rate above its optimum — and must then be VIOLATED.
+   */
+  @Test
+  void theClaimsWithAZeroBoundFailWhenMadeWrong() throws Exception {
+    String yaml = Files.readString(LITERATURE);
+    String wrong =
+        yaml.replace("+ alpha^2*task_hessian(1)*task_hessian(1)", "+ 0.5*alpha^2*task_hessian(1)*task_hessian(1)")
+            .replace("      * task_optimum(2)))", "      * task_optimum(1)))")
+            .replace(
+                "measure: \"argmin(adapted_test_loss(maml, origin), alpha, -1, 1)\"\n    relation: \">=\"\n    bound: \"0\"",
+                "measure: \"argmin(adapted_test_loss(maml, origin), alpha, -1, 1)\"\n    relation: \">=\"\n    bound: \"0.5\"");
+    Path file = dir.resolve("wrong.yaml");
+    Files.writeString(file, wrong);
+    CommandLine cl = MetaBoundCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.execute("claims", file.toString(), "--out", dir.resolve("wrong").toString(), "--json");
+    JsonNode rows = JsonMapper.builder().build().readTree(out.toString());
+    for (String id :
+        new String[] {
+          "reptile-two-steps-exact", "collins-maml-solution", "bernacchia-adaptation-rate-positive"
+        }) {
+      assertEquals("VIOLATED", find(rows, id).get("verdict").asString(), find(rows, id).toString());
+    }
+  }
+
   /** {@code id → verdict} from each claim's "Expected: VERDICT" in its statement. */
   static Map<String, String> expectedVerdicts(String yaml) {
     Map<String, String> out = new LinkedHashMap<>();
