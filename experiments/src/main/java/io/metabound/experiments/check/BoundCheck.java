@@ -42,6 +42,7 @@ public final class BoundCheck {
   private final UnaryOperator<CheckSettings> tuning;
   private final CheckRemarks remarks;
   private final Ablation ablation;
+  private final StrengthEvidence evidence;
 
   /**
    * @param boundId the bound's id
@@ -83,7 +84,8 @@ public final class BoundCheck {
         expectedFinding,
         tuning,
         CheckRemarks.NONE,
-        null);
+        null,
+        StrengthEvidence.NONE);
   }
 
   private BoundCheck(
@@ -95,7 +97,8 @@ public final class BoundCheck {
       ExpectedFinding expectedFinding,
       UnaryOperator<CheckSettings> tuning,
       CheckRemarks remarks,
-      Ablation ablation) {
+      Ablation ablation,
+      StrengthEvidence evidence) {
     if (boundId == null || boundId.isBlank()) {
       throw new IllegalArgumentException("a check needs a bound id");
     }
@@ -108,6 +111,7 @@ public final class BoundCheck {
     this.tuning = tuning == null ? UnaryOperator.identity() : tuning;
     this.remarks = remarks == null ? CheckRemarks.NONE : remarks;
     this.ablation = ablation;
+    this.evidence = evidence == null ? StrengthEvidence.NONE : evidence;
   }
 
   /** A check with no expected finding. */
@@ -168,25 +172,28 @@ public final class BoundCheck {
         expectedFinding,
         tuning,
         remarks,
-        null);
+        null,
+        evidence.withoutClassSearch());
   }
 
   /** The same check declared as an expected finding. */
   public BoundCheck expecting(ExpectedFinding finding) {
     return new BoundCheck(
-        boundId, comparison, theory, probe, domain, finding, tuning, remarks, ablation);
+        boundId, comparison, theory, probe, domain, finding, tuning, remarks, ablation, evidence);
   }
 
   /** The same check with its own adaptation of the suite's settings (see the constructor). */
   public BoundCheck tuned(UnaryOperator<CheckSettings> newTuning) {
     return new BoundCheck(
-        boundId, comparison, theory, probe, domain, expectedFinding, newTuning, remarks, ablation);
+        boundId, comparison, theory, probe, domain, expectedFinding, newTuning, remarks, ablation,
+        evidence);
   }
 
   /** The same check with remarks (consistency label, notes) that every result carries. */
   public BoundCheck withRemarks(CheckRemarks newRemarks) {
     return new BoundCheck(
-        boundId, comparison, theory, probe, domain, expectedFinding, tuning, newRemarks, ablation);
+        boundId, comparison, theory, probe, domain, expectedFinding, tuning, newRemarks, ablation,
+        evidence);
   }
 
   /**
@@ -206,7 +213,20 @@ public final class BoundCheck {
               + "' to ablate");
     }
     return new BoundCheck(
-        boundId, comparison, theory, probe, domain, expectedFinding, tuning, remarks, newAblation);
+        boundId, comparison, theory, probe, domain, expectedFinding, tuning, remarks, newAblation,
+        evidence);
+  }
+
+  /** What the check's strength is decided from (hypotheses, vacuity, class search). */
+  public StrengthEvidence evidence() {
+    return evidence;
+  }
+
+  /** The same check with this strength evidence. */
+  public BoundCheck withEvidence(StrengthEvidence newEvidence) {
+    return new BoundCheck(
+        boundId, comparison, theory, probe, domain, expectedFinding, tuning, remarks, ablation,
+        newEvidence);
   }
 
   /** The suite's settings as this check uses them (after its tuning). */
@@ -348,7 +368,7 @@ public final class BoundCheck {
             0,
             found.collapsed());
     if (found.best() == null) {
-      return outOfScopeEverywhere(settings, search);
+      return classified(outOfScopeEverywhere(settings, search), suiteSettings);
     }
     long confirmationSeed = Seeds.derive(settings.seed(), CONFIRMATION_STREAM);
     Instance best = found.best().withSeed(confirmationSeed);
@@ -417,7 +437,45 @@ public final class BoundCheck {
     if (ablation != null) {
       result = result.withAblation(ablationControl(best, settings));
     }
-    return result;
+    return classified(result, suiteSettings);
+  }
+
+  /**
+   * The result with its strength ({@link StrengthRule}) and, when the check has a class search,
+   * that search's result (itself classified) beside it.
+   */
+  private CheckResult classified(CheckResult result, CheckSettings suiteSettings) {
+    CheckStrength strength =
+        StrengthRule.classify(result, evidence.hypotheses(), evidence.vacuity());
+    if (strength.kind() != Strength.CONSISTENCY
+        && result.instance() != null
+        && theory instanceof ExpressionBound expression) {
+      // say which term of the bound the best instance exercised
+      java.util.Optional<String> term;
+      try {
+        term = TermShares.dominant(expression.expression(), expression.bindings(result.instance()));
+      } catch (RuntimeException e) {
+        term = java.util.Optional.empty();
+      }
+      if (term.isPresent()) {
+        strength =
+            new CheckStrength(
+                strength.kind(),
+                strength.ratio(),
+                strength.detail() + "; " + term.get(),
+                strength.hypotheses(),
+                strength.ceiling());
+      }
+    }
+    CheckResult out = result.withStrength(strength);
+    if (evidence.classCheck() != null) {
+      CheckResult inClass = evidence.classCheck().run(suiteSettings);
+      out =
+          out.withClassSearch(
+              new ClassSearchResult(
+                  evidence.classSearch().family(), evidence.classSearch().why(), inClass));
+    }
+    return out;
   }
 
   /**

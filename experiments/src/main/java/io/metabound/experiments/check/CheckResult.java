@@ -40,6 +40,10 @@ import java.util.List;
  * @param confirmation how a comparison at or past the bound was confirmed (null when the double
  *     comparison was clear)
  * @param worst the worst instance found before shrinking (null unless the verdict is VIOLATED)
+ * @param strength what kind of evidence the verdict is ({@link CheckStrength}; null until the
+ *     check's run has classified it)
+ * @param classSearch the check's second search on a family inside the result's hypotheses (null
+ *     when it has none)
  */
 public record CheckResult(
     String boundId,
@@ -64,7 +68,9 @@ public record CheckResult(
     CheckRemarks remarks,
     AblationResult ablation,
     Confirmation confirmation,
-    WorstCase worst) {
+    WorstCase worst,
+    CheckStrength strength,
+    ClassSearchResult classSearch) {
 
   public CheckResult {
     unmetAssumptions = List.copyOf(unmetAssumptions);
@@ -112,7 +118,8 @@ public record CheckResult(
 
   /** True when this is a VIOLATED verdict that is not a documented expected finding. */
   public boolean isUnexpectedViolation() {
-    return verdict == Verdict.VIOLATED && expectedFinding == null;
+    return (verdict == Verdict.VIOLATED && expectedFinding == null)
+        || (classSearch != null && classSearch.result().isUnexpectedViolation());
   }
 
   public String instanceDescription() {
@@ -165,6 +172,28 @@ public record CheckResult(
     return toBuilder().worst(w).build();
   }
 
+  public CheckResult withStrength(CheckStrength s) {
+    return toBuilder().strength(s).build();
+  }
+
+  public CheckResult withClassSearch(ClassSearchResult c) {
+    return toBuilder().classSearch(c).build();
+  }
+
+  /**
+   * The strength the summaries count: the class search's when it is a real test in the result's
+   * class (genuine or tight-in-class) and this search is not, else this search's own.
+   */
+  public CheckStrength effectiveStrength() {
+    if (classSearch != null
+        && classSearch.result().strength() != null
+        && classSearch.result().strength().kind().isInClassTest()
+        && (strength == null || !strength.kind().isInClassTest())) {
+      return classSearch.result().strength();
+    }
+    return strength;
+  }
+
   /** Named setters for every component; {@link #build} validates like the constructor. */
   public static final class Builder {
     private String boundId;
@@ -190,6 +219,8 @@ public record CheckResult(
     private AblationResult ablation;
     private Confirmation confirmation;
     private WorstCase worst;
+    private CheckStrength strength;
+    private ClassSearchResult classSearch;
 
     private Builder() {}
 
@@ -217,6 +248,8 @@ public record CheckResult(
       ablation = r.ablation;
       confirmation = r.confirmation;
       worst = r.worst;
+      strength = r.strength;
+      classSearch = r.classSearch;
     }
 
     public Builder boundId(String v) {
@@ -323,6 +356,16 @@ public record CheckResult(
       return this;
     }
 
+    public Builder strength(CheckStrength v) {
+      strength = v;
+      return this;
+    }
+
+    public Builder classSearch(ClassSearchResult v) {
+      classSearch = v;
+      return this;
+    }
+
     public CheckResult build() {
       return new CheckResult(
           boundId,
@@ -347,7 +390,9 @@ public record CheckResult(
           remarks,
           ablation,
           confirmation,
-          worst);
+          worst,
+          strength,
+          classSearch);
     }
   }
 }

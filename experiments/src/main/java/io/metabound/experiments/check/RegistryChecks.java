@@ -305,7 +305,32 @@ public final class RegistryChecks {
             plan.expectedFinding(),
             plan.tuning())
         .withRemarks(plan.remarks())
-        .withAblation(plan.ablation());
+        .withAblation(plan.ablation())
+        .withEvidence(StrengthEvidence.NONE.withHypotheses(bound.assumptions()));
+  }
+
+  /**
+   * The check of one registry bound with its strength evidence: a vacuity ceiling (null: none) and
+   * a second search on a family inside the result's hypotheses (null: none), which reuses the
+   * plan's conditions and tuning with the family's domain, constants and (if given) probe.
+   */
+  public static BoundCheck check(
+      Bound bound, Plan plan, Vacuity vacuity, ClassSearch classSearch) {
+    BoundCheck main = check(bound, plan);
+    StrengthEvidence evidence = main.evidence().withVacuity(vacuity);
+    if (classSearch != null) {
+      Plan inClass =
+          new Plan(
+              classSearch.probe() == null ? plan.probe() : classSearch.probe(),
+              classSearch.domain(),
+              classSearch.constants(),
+              plan.conditions(),
+              null,
+              null,
+              plan.tuning());
+      evidence = evidence.withClassSearch(classSearch, check(bound, inClass));
+    }
+    return main.withEvidence(evidence);
   }
 
   /**
@@ -329,6 +354,32 @@ public final class RegistryChecks {
    */
   public static CheckSuite suite(
       List<Bound> bounds, Map<String, Plan> plans, Map<String, String> reasons) {
+    return suite(bounds, plans, reasons, Map.of(), Map.of());
+  }
+
+  /**
+   * A suite over {@code bounds} with the reasons, and the strength evidence of some checks.
+   *
+   * @param vacuities by bound id: a ceiling on the ratio over the hypothesis class
+   * @param classSearches by bound id: a second search inside the result's hypotheses
+   * @throws IllegalArgumentException when a ceiling or class search names a bound without a plan
+   */
+  public static CheckSuite suite(
+      List<Bound> bounds,
+      Map<String, Plan> plans,
+      Map<String, String> reasons,
+      Map<String, Vacuity> vacuities,
+      Map<String, ClassSearch> classSearches) {
+    for (String id : vacuities.keySet()) {
+      if (!plans.containsKey(id)) {
+        throw new IllegalArgumentException("a vacuity ceiling is given for " + id + ", which has no plan");
+      }
+    }
+    for (String id : classSearches.keySet()) {
+      if (!plans.containsKey(id)) {
+        throw new IllegalArgumentException("a class search is given for " + id + ", which has no plan");
+      }
+    }
     CheckSuite suite = new CheckSuite();
     for (Bound bound : bounds) {
       Plan plan = plans.get(bound.id());
@@ -351,7 +402,8 @@ public final class RegistryChecks {
           throw new IllegalArgumentException(
               "bound " + bound.id() + " has both a plan and a reason not to check it");
         }
-        suite.add(check(bound, plan));
+        suite.add(
+            check(bound, plan, vacuities.get(bound.id()), classSearches.get(bound.id())));
       }
     }
     return suite;

@@ -63,13 +63,15 @@ public record SuiteSummary(
     return out;
   }
 
-  /** Checks whose negative control could not make them fail. */
+  /** Checks (and class searches) whose negative control could not make them fail. */
   public List<CheckResult> failedNegativeControls() {
     List<CheckResult> out = new ArrayList<>();
     for (CheckResult r : results) {
-      if (r.negativeControl() != null
-          && r.negativeControl().status() == NegativeControlResult.Status.CANNOT_FAIL) {
-        out.add(r);
+      for (CheckResult c : r.classSearch() == null ? List.of(r) : List.of(r, r.classSearch().result())) {
+        if (c.negativeControl() != null
+            && c.negativeControl().status() == NegativeControlResult.Status.CANNOT_FAIL) {
+          out.add(c);
+        }
       }
     }
     return out;
@@ -184,6 +186,22 @@ public record SuiteSummary(
     if (r.negativeControl() != null) {
       parts.add("negative control: " + r.negativeControl().note());
     }
+    if (r.strength() != null && r.strength().kind() != Strength.CONSISTENCY) {
+      parts.add("strength " + r.strength().kind().label() + ": " + r.strength().detail());
+    }
+    ClassSearchResult cs = r.classSearch();
+    if (cs != null) {
+      CheckResult c = cs.result();
+      parts.add(
+          "class search ("
+              + cs.why()
+              + "): "
+              + cs.summary()
+              + (c.strength() == null ? "" : "; " + c.strength().detail())
+              + (c.negativeControl() == null
+                  ? ""
+                  : "; negative control: " + c.negativeControl().status().name()));
+    }
     return parts;
   }
 
@@ -235,6 +253,7 @@ public record SuiteSummary(
     counts.put("CONSISTENCY_CHECKS", consistencyChecks().size());
     ObjectNode ablations = counts.putObject("ablation");
     ablationCounts().forEach((status, n) -> ablations.put(status.name(), n));
+    strengthTally().writeTo(root.putObject("strengthByPaper"));
     root.set("checks", jsonRows());
     ArrayNode nc = root.putArray("notCheckable");
     for (NotCheckable n : notCheckable) {
@@ -248,6 +267,7 @@ public record SuiteSummary(
   private static ObjectNode row(CheckResult r) {
     ObjectNode o = CounterexampleFile.JSON.createObjectNode();
     o.put("bound", r.boundId());
+    o.put("provenance", StrengthTally.provenanceTag(r.boundId()));
     o.put("quantity", r.quantityId());
     o.put("relation", r.comparison().symbol());
     o.put("verdict", r.verdict().name());
@@ -333,6 +353,17 @@ public record SuiteSummary(
     } else {
       o.put("counterexample", r.counterexample());
     }
+    writeStrength(r.strength(), o, "strength");
+    writeStrength(r.effectiveStrength(), o, "effectiveStrength");
+    ClassSearchResult cs = r.classSearch();
+    if (cs == null) {
+      o.putNull("classSearch");
+    } else {
+      ObjectNode c = row(cs.result());
+      c.put("family", cs.family());
+      c.put("why", cs.why());
+      o.set("classSearch", c);
+    }
     o.put("precision", r.precision().name().toLowerCase(Locale.ROOT));
     writeConfirmation(r.confirmation(), o);
     writeWorst(r.worst(), o);
@@ -342,6 +373,54 @@ public record SuiteSummary(
       o.putNull("replay");
     }
     return o;
+  }
+
+  /**
+   * {@code "<field>": {"kind", "ratio", "detail", "ceiling", "hypotheses": [{"hypothesis",
+   * "verdict", "reason"}]}} or null.
+   */
+  public static void writeStrength(CheckStrength strength, ObjectNode o, String field) {
+    if (strength == null) {
+      o.putNull(field);
+      return;
+    }
+    ObjectNode n = o.putObject(field);
+    n.put("kind", strength.kind().label());
+    n.set("ratio", InstanceJson.number(strength.ratio()));
+    n.put("detail", strength.detail());
+    n.set("ceiling", InstanceJson.number(strength.ceiling()));
+    ArrayNode hs = n.putArray("hypotheses");
+    for (HypothesisClass.Status h : strength.hypotheses()) {
+      ObjectNode e = hs.addObject();
+      e.put("hypothesis", h.hypothesis());
+      e.put("verdict", h.verdict().name());
+      e.put("reason", h.reason());
+    }
+  }
+
+  /** The strength counts per paper, with verbatim and reconstructed verdicts. */
+  public StrengthTally strengthTally() {
+    return StrengthTally.of(results);
+  }
+
+  /**
+   * The strength cell of a row: the check's own strength and, when it has a class search, that
+   * search's strength and ratio ({@code consistency · in class: tight-in-class (separable
+   * cosine)}).
+   */
+  public static String strengthCell(CheckResult r) {
+    String own = r.strength() == null ? "—" : r.strength().cell();
+    ClassSearchResult cs = r.classSearch();
+    if (cs == null) {
+      return own;
+    }
+    CheckResult c = cs.result();
+    return own
+        + " · in class ("
+        + cs.family()
+        + "): "
+        + (c.strength() == null ? c.verdict().name() : c.strength().cell())
+        + (c.verdict() == Verdict.HOLDS ? "" : " " + c.verdict().name());
   }
 
   /** {@code "confirmation": {"precision", "excess", "floor", "note"}} or null. */
@@ -383,11 +462,13 @@ public record SuiteSummary(
 
   private static final String[] COLUMNS = {
     "bound",
+    "provenance",
     "instance",
     "empirical",
     "theoretical",
     "ratio",
     "verdict",
+    "strength",
     "precision",
     "in scope",
     "control",
@@ -406,11 +487,13 @@ public record SuiteSummary(
       rows.add(
           new String[] {
             r.boundId() + " " + r.comparison().symbol(),
+            StrengthTally.provenanceTag(r.boundId()),
             r.instanceDescription(),
             empirical,
             number(r.theoretical()),
             number(r.ratio()),
             verdict,
+            strengthCell(r),
             r.precision().name().toLowerCase(Locale.ROOT),
             scopeText(r),
             control,
@@ -418,7 +501,21 @@ public record SuiteSummary(
           });
     }
     for (NotCheckable n : notCheckable) {
-      rows.add(new String[] {n.boundId(), "—", "", "", "", "NOT_CHECKABLE", "", "", "", ""});
+      rows.add(
+          new String[] {
+            n.boundId(),
+            StrengthTally.provenanceTag(n.boundId()),
+            "—",
+            "",
+            "",
+            "",
+            "NOT_CHECKABLE",
+            "",
+            "",
+            "",
+            "",
+            ""
+          });
     }
     return rows;
   }
@@ -436,6 +533,19 @@ public record SuiteSummary(
     s.append(
         "Ratio ≤ 1 holds, 1 is tight, > 1 violates (empirical/theoretical for ≤ bounds,"
             + " theoretical/empirical for ≥ bounds).\n\n");
+    s.append("## Strength of the verdicts\n\n")
+        .append(
+            "consistency: the measured side equals the formula by derivation; vacuous: a ceiling"
+                + " on the ratio over the whole class below "
+                + number(CheckStrength.VACUOUS_LEVEL)
+                + "; tight-in-class: ratio ≥ "
+                + number(CheckStrength.TIGHT_RATIO)
+                + " attained by an instance satisfying every hypothesis (checked);"
+                + " tight-out-of-class: attained only by instances breaking one; genuine: the"
+                + " rest. A check with a class search counts with that search's strength when"
+                + " it is a test inside the hypotheses.\n\n")
+        .append(strengthTally().markdownTable())
+        .append("\n## Verdicts\n\n");
     s.append('|');
     for (String c : COLUMNS) {
       s.append(' ').append(c).append(" |");
@@ -507,6 +617,10 @@ public record SuiteSummary(
     StringBuilder s = new StringBuilder(TextTable.render(rows));
     s.append(multiplicityStatement()).append('\n');
     s.append(countLine()).append('\n');
+    s.append("strength by paper:\n");
+    for (String line : strengthTally().lines()) {
+      s.append("  ").append(line).append('\n');
+    }
     for (CheckResult r : results) {
       if (r.verdict() == Verdict.VIOLATED && r.expectedFinding() != null) {
         s.append("  expected (")
@@ -548,7 +662,28 @@ public record SuiteSummary(
         c.get(Verdict.INCONCLUSIVE),
         c.get(Verdict.OUT_OF_SCOPE),
         notCheckable.size(),
-        ablations.isEmpty() ? "" : "; ablation controls: " + String.join(", ", ablations));
+        ablations.isEmpty() ? "" : "; ablation controls: " + String.join(", ", ablations))
+        + "; "
+        + strengthLine();
+  }
+
+  /**
+   * {@code strength: 12 consistency, 4 vacuous, …; 15 verbatim, 40 reconstructed}: the kinds of
+   * evidence over all checks and the provenance of the statements they are about.
+   */
+  public String strengthLine() {
+    StrengthTally.PaperCounts all = strengthTally().total();
+    List<String> parts = new ArrayList<>();
+    for (Strength k : Strength.values()) {
+      parts.add(all.count(k) + " " + k.label());
+    }
+    return "strength: "
+        + String.join(", ", parts)
+        + "; about "
+        + all.verbatim()
+        + " verbatim and "
+        + all.reconstructed()
+        + " reconstructed statements";
   }
 
   private int countConsistencyHolds() {

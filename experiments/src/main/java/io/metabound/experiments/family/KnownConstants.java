@@ -22,4 +22,13 @@ public interface KnownConstants {
    * {@code +∞} when the gradient is globally bounded.
    */
   FamilyConstant gradientBound(double radius);
+
+  /**
+   * A proven lower bound on {@code f} over all of {@code R^d}, or empty when none is known (the
+   * hypothesis "bounded below" of Ji, Yang and Liang 2022, Assumption 1, and Fallah et al. 2020,
+   * Assumption 4.2, is then undecided for this loss).
+   */
+  default java.util.OptionalDouble lowerBound() {
+    return java.util.OptionalDouble.empty();
+  }
 }

@@ -237,4 +237,10 @@ public final class LeastSquaresLoss implements FieldLoss, KnownConstants {
   public String toString() {
     return "LeastSquaresLoss[n=" + samples + ", d=" + dimension + "]";
   }
+
+  /** {@code f = ‖Xw − y‖²/(2n) ≥ 0}. */
+  @Override
+  public java.util.OptionalDouble lowerBound() {
+    return java.util.OptionalDouble.of(0.0);
+  }
 }

@@ -348,4 +348,12 @@ public final class LogisticRegressionLoss implements FieldLoss, KnownConstants {
         + regularisation
         + "]";
   }
+
+  /** {@code f ≥ 0}: the softplus terms are positive and the ridge term is {@code (r/2)‖w‖² ≥ 0}. */
+  @Override
+  public java.util.OptionalDouble lowerBound() {
+    return regularisation >= 0
+        ? java.util.OptionalDouble.of(0.0)
+        : java.util.OptionalDouble.empty();
+  }
 }

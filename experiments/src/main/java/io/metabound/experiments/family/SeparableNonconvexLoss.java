@@ -405,4 +405,10 @@ public final class SeparableNonconvexLoss implements FieldLoss, KnownConstants {
             : "")
         + "]";
   }
+
+  /** {@code f ≥ 0}: {@code a log(1 + u²) ≥ 0} for {@code a ≥ 0} and the anchor has {@code q ≥ 0}. */
+  @Override
+  public java.util.OptionalDouble lowerBound() {
+    return java.util.OptionalDouble.of(0.0);
+  }
 }

@@ -6,6 +6,8 @@ import io.metabound.experiments.check.BoundCheck;
 import io.metabound.experiments.check.CheckResult;
 import io.metabound.experiments.check.CheckSettings;
 import io.metabound.experiments.check.CheckSuite;
+import io.metabound.experiments.check.ClassSearch;
+import io.metabound.experiments.check.Vacuity;
 import io.metabound.experiments.check.RegistryChecks;
 import io.metabound.experiments.check.RegistryChecks.Plan;
 import io.metabound.experiments.check.SuiteSummary;
@@ -34,6 +36,12 @@ public final class RegistryPlans {
 
   private static final Map<String, String> REASONS = collectReasons();
 
+  /** Ceilings on the ratio over the hypothesis class, by bound id (the vacuous checks). */
+  private static final Map<String, Vacuity> VACUITIES = Map.of();
+
+  /** Second searches inside the results' hypotheses, by bound id. */
+  private static final Map<String, ClassSearch> CLASS_SEARCHES = Map.of();
+
   private RegistryPlans() {}
 
   /** Every plan by bound id, in registry order; unmodifiable. */
@@ -52,12 +60,13 @@ public final class RegistryPlans {
     if (plan == null) {
       return Optional.empty();
     }
-    return BoundRegistry.find(boundId).map(b -> RegistryChecks.check(b, plan));
+    return BoundRegistry.find(boundId)
+        .map(b -> RegistryChecks.check(b, plan, VACUITIES.get(boundId), CLASS_SEARCHES.get(boundId)));
   }
 
   /** The suite over some registry bounds (each checked, or listed with the reason it is not). */
   public static CheckSuite suite(List<Bound> bounds) {
-    return RegistryChecks.suite(bounds, ALL, REASONS);
+    return RegistryChecks.suite(bounds, ALL, REASONS, VACUITIES, CLASS_SEARCHES);
   }
 
   /**
@@ -102,6 +111,7 @@ public final class RegistryPlans {
     Map<String, Plan> merged = new LinkedHashMap<>();
     addAll(merged, ExactPlans.plans(), "ExactPlans");
     addAll(merged, MonteCarloPlans.plans(), "MonteCarloPlans");
+    merged = AlgebraicChecks.labelled(merged);
     // registry order, so suites list bounds as the registry does
     Map<String, Plan> ordered = new LinkedHashMap<>();
     for (Bound bound : BoundRegistry.all()) {

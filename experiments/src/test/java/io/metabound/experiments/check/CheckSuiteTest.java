@@ -72,7 +72,8 @@ class CheckSuiteTest {
     JsonNode row = json.get("checks").get(1);
     for (String field :
         new String[] {
-          "bound", "verdict", "empirical", "theoretical", "ratio", "instance", "seed"
+          "bound", "verdict", "empirical", "theoretical", "ratio", "instance", "seed", "strength",
+          "provenance"
         }) {
       assertTrue(row.has(field), field);
     }
@@ -82,7 +83,13 @@ class CheckSuiteTest {
 
     String markdown = Files.readString(directory.resolve(SuiteSummary.MARKDOWN_FILE));
     assertTrue(
-        markdown.contains("| bound | instance | empirical | theoretical | ratio | verdict |"));
+        markdown.contains(
+            "| bound | provenance | instance | empirical | theoretical | ratio | verdict | strength |"));
+    assertTrue(markdown.contains("## Strength of the verdicts"));
+    // every row says how strong it is
+    for (JsonNode check : json.get("checks")) {
+      assertTrue(check.get("strength").has("kind"), check::toString);
+    }
     assertTrue(markdown.contains("NOT_CHECKABLE"));
     assertTrue(markdown.contains("family-wise level α = 0.01"));
     assertTrue(s.toText().contains("1 VIOLATED (1 unexpected)"));

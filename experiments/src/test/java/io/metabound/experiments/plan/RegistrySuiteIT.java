@@ -4,7 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metabound.bounds.registry.BoundRegistry;
+import io.metabound.bounds.registry.Bound;
+import io.metabound.experiments.check.AlgebraicEquality;
+import io.metabound.experiments.check.BoundCheck;
 import io.metabound.experiments.check.CheckResult;
+import io.metabound.experiments.check.CheckStrength;
+import io.metabound.experiments.check.HypothesisClass;
+import io.metabound.experiments.check.Strength;
+import io.metabound.experiments.check.Vacuity;
+import io.metabound.experiments.check.Verdict;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import io.metabound.experiments.check.CheckSettings;
 import io.metabound.experiments.check.CheckSuite;
 import io.metabound.experiments.check.SuiteSummary;
@@ -27,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * INCONCLUSIVE verdict that its plan does not declare ({@link
  * io.metabound.experiments.check.RegistryChecks.Plan#inconclusiveReason()}: a violation by a few
  * per cent measured by Monte Carlo would come out INCONCLUSIVE too), and on a negative control that
- * could not make its check fail.
+ * could not make its check fail, and on the strength gates ({@link #assertStrengths}).
  */
 class RegistrySuiteIT {
 
@@ -84,6 +95,59 @@ class RegistrySuiteIT {
                 + summary.failedNegativeControls().stream()
                     .map(r -> r.boundId() + " (" + r.negativeControl().note() + ")")
                     .collect(Collectors.joining("; ")));
+    assertStrengths(suite, summary, settings);
+  }
+
+  /**
+   * The strength gates: every check (and class search) has a strength; a tight-in-class instance
+   * satisfies every hypothesis of its result, decided again here; a vacuity ceiling is never
+   * exceeded; and a check labelled genuine is not equal to its bound on its whole domain (ratio 1
+   * on every in-scope instance of a uniform sample, {@link AlgebraicEquality}).
+   */
+  private static void assertStrengths(CheckSuite suite, SuiteSummary summary, CheckSettings settings) {
+    List<String> problems = new ArrayList<>();
+    Map<String, BoundCheck> checks = new HashMap<>();
+    suite.checks().forEach(c -> checks.put(c.boundId(), c));
+    for (CheckResult r : summary.results()) {
+      BoundCheck check = checks.get(r.boundId());
+      List<CheckResult> searched = new ArrayList<>(List.of(r));
+      if (r.classSearch() != null) {
+        searched.add(r.classSearch().result());
+        if (r.classSearch().result().verdict() != Verdict.HOLDS) {
+          problems.add(r.boundId() + ": class search " + r.classSearch().summary());
+        }
+      }
+      for (CheckResult s : searched) {
+        CheckStrength strength = s.strength();
+        if (strength == null) {
+          problems.add(s.boundId() + ": no strength");
+          continue;
+        }
+        if (strength.kind() == Strength.TIGHT_IN_CLASS) {
+          Bound bound = BoundRegistry.find(s.boundId()).orElseThrow();
+          for (HypothesisClass.Status h :
+              HypothesisClass.decide(bound.assumptions(), s.instance())) {
+            if (h.verdict() != HypothesisClass.Holds.HOLDS) {
+              problems.add(s.boundId() + ": tight-in-class instance: " + h.describe());
+            }
+          }
+        }
+      }
+      Vacuity vacuity = check.evidence().vacuity();
+      if (vacuity != null && r.ratio() > vacuity.ceiling()) {
+        problems.add(
+            r.boundId() + ": ratio " + r.ratio() + " above its vacuity ceiling " + vacuity.ceiling());
+      }
+      // exact checks only: a Monte Carlo value is never equal to its bound on a sample
+      if (r.strength() != null
+          && r.strength().kind() == Strength.GENUINE
+          && r.measurement() != null
+          && !r.measurement().isStochastic()) {
+        AlgebraicEquality.everywhereEqual(check, settings, 20)
+            .ifPresent(why -> problems.add(r.boundId() + ": labelled genuine but " + why));
+      }
+    }
+    assertTrue(problems.isEmpty(), () -> "strength gates: " + String.join("; ", problems));
   }
 
   private static String describe(CheckResult r) {

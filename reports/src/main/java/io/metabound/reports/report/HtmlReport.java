@@ -4,6 +4,8 @@ import io.metabound.bounds.registry.Assumption;
 import io.metabound.bounds.registry.Bound;
 import io.metabound.experiments.check.CheckResult;
 import io.metabound.experiments.check.NotCheckable;
+import io.metabound.experiments.check.Strength;
+import io.metabound.experiments.check.StrengthTally;
 import io.metabound.experiments.check.SuiteSummary;
 import io.metabound.experiments.check.Verdict;
 import io.metabound.experiments.probe.Measurement;
@@ -70,6 +72,7 @@ final class HtmlReport {
         .append(summary.notCheckable().size()).append(" not checkable · ")
         .append(c.reproductions().size()).append(" reproductions")
         .append(c.header().quick() ? " · <b>quick mode</b>" : "").append("</p>\n");
+    s.append("<p class=\"meta\">").append(e(summary.strengthLine())).append("</p>\n");
     s.append("<nav><ul>\n");
     for (Map.Entry<String, String> sec : SECTIONS.entrySet()) {
       s.append("<li><a href=\"#").append(sec.getKey()).append("\">").append(e(sec.getValue())).append("</a></li>\n");
@@ -122,6 +125,30 @@ final class HtmlReport {
         + SuiteSummary.number(v) + "</td>";
   }
 
+  /** Per paper: checks, one column per strength, verbatim and reconstructed statements. */
+  private static void strengthTable(StringBuilder s, SuiteSummary summary) {
+    StrengthTally tally = summary.strengthTally();
+    s.append("<table id=\"strength-table\"><thead><tr><th>paper</th><th>checks</th>");
+    for (Strength k : Strength.values()) {
+      s.append("<th>").append(e(k.label())).append("</th>");
+    }
+    s.append("<th>verbatim</th><th>reconstructed</th></tr></thead><tbody>\n");
+    List<StrengthTally.PaperCounts> rows = new java.util.ArrayList<>(tally.papers());
+    rows.add(tally.total());
+    for (StrengthTally.PaperCounts p : rows) {
+      s.append("<tr><td>").append(e(p.paper())).append("</td><td class=\"num\">").append(p.checks()).append("</td>");
+      for (Strength k : Strength.values()) {
+        s.append("<td class=\"num\">").append(p.count(k)).append("</td>");
+      }
+      s.append("<td class=\"num\">").append(p.verbatim()).append("</td><td class=\"num\">")
+          .append(p.reconstructed()).append("</td></tr>\n");
+    }
+    s.append("</tbody></table>\n<p class=\"meta\">consistency: the measured side equals the formula by"
+        + " derivation; vacuous: a ceiling on the ratio over the whole class; tight-in-class: ratio ≥ 0.99"
+        + " attained by an instance satisfying every hypothesis (checked); tight-out-of-class: attained only"
+        + " by instances breaking one; genuine: the rest.</p>\n");
+  }
+
   private void verdicts(StringBuilder s, ReportContent c) {
     heading(s, "verdicts");
     SuiteSummary summary = c.summary();
@@ -130,13 +157,16 @@ final class HtmlReport {
     if (summary.results().isEmpty()) {
       s.append("<p><b>No checks in this suite.</b></p>\n");
     } else {
-      s.append("<div class=\"wide\"><table class=\"sortable\" id=\"verdict-table\"><thead><tr><th>bound</th><th>instance</th>"
+      strengthTable(s, summary);
+      s.append("<div class=\"wide\"><table class=\"sortable\" id=\"verdict-table\"><thead><tr><th>bound</th>"
+          + "<th>provenance</th><th>instance</th>"
           + "<th>empirical</th><th>interval</th><th>theoretical</th><th>ratio</th><th>verdict</th>"
-          + "<th>negative control</th><th>seed</th></tr></thead><tbody>\n");
+          + "<th>strength</th><th>negative control</th><th>seed</th></tr></thead><tbody>\n");
       for (CheckResult r : summary.results()) {
         String id = r.boundId();
         s.append("<tr><td><a href=\"#profile-").append(e(DataFiles.slug(id))).append("\"><code>")
             .append(e(id)).append("</code></a> ").append(e(r.comparison().symbol())).append("</td><td>")
+            .append(e(StrengthTally.provenanceTag(id))).append("</td><td>")
             .append(e(r.instanceDescription())).append("</td>").append(num(r.empirical()));
         Measurement m = r.measurement();
         s.append("<td class=\"num\">")
@@ -150,6 +180,7 @@ final class HtmlReport {
         if (r.counterexample() != null) {
           s.append(" <a href=\"").append(e(r.counterexample())).append("\">counterexample</a>");
         }
+        s.append("</td><td>").append(e(SuiteSummary.strengthCell(r)));
         s.append("</td><td>").append(r.negativeControl() == null ? "" : e(r.negativeControl().status().name()))
             .append("</td><td class=\"num\">").append(r.seed()).append("</td></tr>\n");
       }

@@ -3,6 +3,7 @@ package io.metabound.reports.report;
 import io.metabound.bounds.registry.Bound;
 import io.metabound.experiments.check.CheckResult;
 import io.metabound.experiments.check.NotCheckable;
+import io.metabound.experiments.check.StrengthTally;
 import io.metabound.experiments.check.SuiteSummary;
 import io.metabound.experiments.check.Verdict;
 import io.metabound.experiments.probe.Measurement;
@@ -34,6 +35,7 @@ final class MarkdownReport {
         summary.notCheckable().size(),
         c.reproductions().size(),
         h.quick() ? " · **quick mode**" : ""));
+    s.append(summary.strengthLine()).append("\n\n");
 
     s.append("## ").append(HtmlReport.SECTIONS.get("run")).append("\n\n| | |\n|---|---|\n");
     s.append("| command | `").append(Markdown.cell(h.commandLine())).append("` |\n");
@@ -51,23 +53,27 @@ final class MarkdownReport {
 
     s.append("\n## ").append(HtmlReport.SECTIONS.get("verdicts")).append("\n\n");
     s.append("Ratio ≤ 1 holds, 1 is tight, > 1 violates. ").append(summary.multiplicityStatement()).append(".\n\n");
-    s.append("| bound | instance | empirical | theoretical | ratio | verdict | control | seed |\n");
-    s.append("|---|---|---|---|---|---|---|---|\n");
+    s.append("Strength of the verdicts, per paper (what each kind means: `check-summary.md`):\n\n")
+        .append(summary.strengthTally().markdownTable()).append('\n');
+    s.append("| bound | provenance | instance | empirical | theoretical | ratio | verdict | strength | control | seed |\n");
+    s.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (CheckResult r : summary.results()) {
       String empirical = SuiteSummary.number(r.empirical());
       if (r.measurement() != null && r.measurement().kind() != Measurement.Kind.EXACT) {
         empirical += " [" + SuiteSummary.number(r.lower()) + ", " + SuiteSummary.number(r.upper()) + "]";
       }
       s.append("| `").append(r.boundId()).append("` ").append(r.comparison().symbol()).append(" | ")
+          .append(StrengthTally.provenanceTag(r.boundId())).append(" | ")
           .append(Markdown.cell(r.instanceDescription())).append(" | ").append(empirical).append(" | ")
           .append(SuiteSummary.number(r.theoretical())).append(" | ").append(SuiteSummary.number(r.ratio()))
           .append(" | ").append(SuiteSummary.verdictLabel(r))
           .append(r.counterexample() == null ? "" : " [counterexample](" + r.counterexample() + ")")
+          .append(" | ").append(Markdown.cell(SuiteSummary.strengthCell(r)))
           .append(" | ").append(r.negativeControl() == null ? "" : r.negativeControl().status().name())
           .append(" | ").append(r.seed()).append(" |\n");
     }
     if (summary.results().isEmpty()) {
-      s.append("| (no checks in this suite) | | | | | | | |\n");
+      s.append("| (no checks in this suite) | | | | | | | | | |\n");
     }
     if (c.tightnessImage() != null) {
       s.append("\n![Tightness](").append(c.tightnessImage()).append(")\n\n[tightness.csv](")

@@ -1,0 +1,177 @@
+package io.metabound.experiments.check;
+
+import io.metabound.bounds.registry.Bound;
+import io.metabound.bounds.registry.BoundRegistry;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How strong a suite's verdicts are, per paper: how many checks are consistency, vacuous,
+ * tight-in-class, tight-out-of-class or genuine ({@link CheckResult#effectiveStrength}), and how
+ * many verdicts are about statements read verbatim in the paper and how many about
+ * reconstructions ({@code docs/THEOREMS.md} §0.1).
+ *
+ * <p>The paper of a check is the prefix of its bound id ({@code ji2022.lemma11…} → {@code
+ * ji2022}); papers are listed in the order their first check appears.
+ */
+public final class StrengthTally {
+
+  /** The counts of one paper. */
+  public static final class PaperCounts {
+    private final String paper;
+    private final Map<Strength, Integer> byStrength = new EnumMap<>(Strength.class);
+    private int checks;
+    private int verbatim;
+    private int reconstructed;
+
+    private PaperCounts(String paper) {
+      this.paper = paper;
+      for (Strength s : Strength.values()) {
+        byStrength.put(s, 0);
+      }
+    }
+
+    public String paper() {
+      return paper;
+    }
+
+    public int checks() {
+      return checks;
+    }
+
+    public int count(Strength s) {
+      return byStrength.get(s);
+    }
+
+    public int verbatim() {
+      return verbatim;
+    }
+
+    public int reconstructed() {
+      return reconstructed;
+    }
+
+    /** {@code ji2022 28 checks: 12 consistency, 3 tight-in-class, …; 0 verbatim, 28 reconstructed}. */
+    public String line() {
+      List<String> parts = new ArrayList<>();
+      byStrength.forEach(
+          (s, n) -> {
+            if (n > 0) {
+              parts.add(n + " " + s.label());
+            }
+          });
+      return String.format(
+          Locale.ROOT,
+          "%s %d check%s: %s; %d verbatim, %d reconstructed",
+          paper,
+          checks,
+          checks == 1 ? "" : "s",
+          String.join(", ", parts),
+          verbatim,
+          reconstructed);
+    }
+  }
+
+  private final Map<String, PaperCounts> papers = new LinkedHashMap<>();
+  private final PaperCounts total = new PaperCounts("all");
+
+  private StrengthTally() {}
+
+  /** The tally of a suite's results. */
+  public static StrengthTally of(List<CheckResult> results) {
+    StrengthTally t = new StrengthTally();
+    for (CheckResult r : results) {
+      String paper = paperOf(r.boundId());
+      PaperCounts p = t.papers.computeIfAbsent(paper, PaperCounts::new);
+      for (PaperCounts c : List.of(p, t.total)) {
+        c.checks++;
+        CheckStrength s = r.effectiveStrength();
+        if (s != null) {
+          c.byStrength.merge(s.kind(), 1, Integer::sum);
+        }
+        if (isVerbatim(r.boundId())) {
+          c.verbatim++;
+        } else {
+          c.reconstructed++;
+        }
+      }
+    }
+    return t;
+  }
+
+  /** The paper of a bound id: its prefix up to the first dot. */
+  public static String paperOf(String boundId) {
+    int dot = boundId.indexOf('.');
+    return dot < 0 ? boundId : boundId.substring(0, dot);
+  }
+
+  /** The provenance tag of a registry bound ({@code [R-hi]}, …), or {@code —} for another id. */
+  public static String provenanceTag(String boundId) {
+    return BoundRegistry.find(boundId).map(b -> b.provenance().tag()).orElse("—");
+  }
+
+  private static boolean isVerbatim(String boundId) {
+    return BoundRegistry.find(boundId).map(Bound::provenance).map(p -> p.isVerbatim()).orElse(false);
+  }
+
+  public List<PaperCounts> papers() {
+    return List.copyOf(papers.values());
+  }
+
+  public PaperCounts total() {
+    return total;
+  }
+
+  /** One line per paper, then the total. */
+  public List<String> lines() {
+    List<String> out = new ArrayList<>();
+    for (PaperCounts p : papers.values()) {
+      out.add(p.line());
+    }
+    out.add(total.line());
+    return out;
+  }
+
+  /** A Markdown table: paper, checks, one column per strength, verbatim, reconstructed. */
+  public String markdownTable() {
+    StringBuilder s = new StringBuilder("| paper | checks |");
+    for (Strength k : Strength.values()) {
+      s.append(' ').append(k.label()).append(" |");
+    }
+    s.append(" verbatim | reconstructed |\n|---|---|");
+    for (int i = 0; i < Strength.values().length; i++) {
+      s.append("---|");
+    }
+    s.append("---|---|\n");
+    List<PaperCounts> rows = new ArrayList<>(papers.values());
+    rows.add(total);
+    for (PaperCounts p : rows) {
+      s.append("| ").append(p.paper).append(" | ").append(p.checks).append(" |");
+      for (Strength k : Strength.values()) {
+        s.append(' ').append(p.count(k)).append(" |");
+      }
+      s.append(' ').append(p.verbatim).append(" | ").append(p.reconstructed).append(" |\n");
+    }
+    return s.toString();
+  }
+
+  /** {@code {"ji2022": {"checks": 28, "consistency": 12, …, "verbatim": 0, …}, …, "all": …}}. */
+  public void writeTo(ObjectNode node) {
+    List<PaperCounts> rows = new ArrayList<>(papers.values());
+    rows.add(total);
+    for (PaperCounts p : rows) {
+      ObjectNode o = node.putObject(p.paper);
+      o.put("checks", p.checks);
+      for (Strength k : Strength.values()) {
+        o.put(k.label(), p.count(k));
+      }
+      o.put("verbatim", p.verbatim);
+      o.put("reconstructed", p.reconstructed);
+    }
+  }
+}
