@@ -1,5 +1,7 @@
 package io.metabound.experiments.check;
 
+import io.metabound.experiments.family.SeparableCosineLoss;
+import io.metabound.experiments.family.SeparableLoss;
 import io.metabound.experiments.family.SeparableNonconvexLoss;
 import io.metabound.experiments.family.TaskFamilyConstants;
 import io.metabound.experiments.task.MetaTask;
@@ -26,8 +28,23 @@ import java.util.TreeMap;
  * may refer to the exact constants {@code L = max(2a + q)}, {@code rho = max a (3 + 2√2)/2} (maxima
  * over every inner and outer loss), {@code mu = min(q − a/4)} (the smallest curvature of the inner
  * losses), {@code d} and {@code m}. All task weights (probabilities) are 1.
+ *
+ * <p>With {@link Builder#term} {@link Term#COSINE} the per-coordinate term is {@code a(1 − cos(w_k −
+ * c_k))} instead ({@link SeparableCosineLoss}: bounded below, curvature in {@code [−a, a]}, exact
+ * {@code L = rho = max a}, {@code mu = −max a}); the parametrisation, the outer-centre option and
+ * the parameters are the same, the anchor is not available.
  */
 public final class SeparableDomain extends ShapedDomain {
+
+  /** The per-coordinate term of the losses. */
+  public enum Term {
+    /** {@code a log(1 + (w_k − c_k)²)}: {@link SeparableNonconvexLoss}, curvature down to −a/4. */
+    LOG,
+    /** {@code a (1 − cos(w_k − c_k))}: {@link SeparableCosineLoss}, curvature down to −a. */
+    COSINE
+  }
+
+  private final Term term;
 
   private final double minWeight;
   private final double maxWeight;
@@ -40,6 +57,7 @@ public final class SeparableDomain extends ShapedDomain {
 
   private SeparableDomain(Builder b) {
     super(b);
+    this.term = b.term;
     this.minWeight = b.minWeight;
     this.maxWeight = b.maxWeight;
     this.centreRadius = b.centreRadius;
@@ -75,7 +93,9 @@ public final class SeparableDomain extends ShapedDomain {
 
   @Override
   public String description() {
-    StringBuilder s = new StringBuilder(family).append(": separable log(1 + u²) losses, ");
+    StringBuilder s =
+        new StringBuilder(family)
+            .append(term == Term.COSINE ? ": separable a(1 − cos u) losses, " : ": separable log(1 + u²) losses, ");
     describeShapes(s);
     s.append(", a ∈ [")
         .append(minWeight)
@@ -114,6 +134,17 @@ public final class SeparableDomain extends ShapedDomain {
       return false;
     }
     for (MetaTask t : instance.tasks().tasks()) {
+      if (term == Term.COSINE) {
+        if (!(t.inner() instanceof SeparableCosineLoss inner)
+            || !(t.outer() instanceof SeparableCosineLoss outer)
+            || !inRange(inner)
+            || !inRange(outer)
+            || !java.util.Arrays.equals(inner.weights(), outer.weights())
+            || (!shiftedOuterCentre && !inner.equals(outer))) {
+          return false;
+        }
+        continue;
+      }
       if (!(t.inner() instanceof SeparableNonconvexLoss inner)
           || !(t.outer() instanceof SeparableNonconvexLoss outer)) {
         return false;
@@ -130,7 +161,8 @@ public final class SeparableDomain extends ShapedDomain {
     return admitsParameters(instance);
   }
 
-  private boolean inRange(SeparableNonconvexLoss loss) {
+  /** Weights and centre within the domain's ranges. */
+  private boolean inRange(SeparableLoss loss) {
     for (double a : loss.weights()) {
       if (a < minWeight * (1 - 1e-12) || a > maxWeight * (1 + 1e-12)) {
         return false;
@@ -140,6 +172,13 @@ public final class SeparableDomain extends ShapedDomain {
       if (Math.abs(c) > centreRadius * (1 + 1e-12)) {
         return false;
       }
+    }
+    return true;
+  }
+
+  private boolean inRange(SeparableNonconvexLoss loss) {
+    if (!inRange((SeparableLoss) loss)) {
+      return false;
     }
     if (!anchored) {
       return !loss.isAnchored();
@@ -157,8 +196,8 @@ public final class SeparableDomain extends ShapedDomain {
     return true;
   }
 
-  private static SeparableNonconvexLoss separable(SmoothLoss loss) {
-    if (loss instanceof SeparableNonconvexLoss s) {
+  private static SeparableLoss separable(SmoothLoss loss) {
+    if (loss instanceof SeparableLoss s) {
       return s;
     }
     throw new IllegalArgumentException("not a separable loss: " + loss.getClass().getSimpleName());
@@ -199,6 +238,10 @@ public final class SeparableDomain extends ShapedDomain {
         outerCentre = java.util.Arrays.copyOfRange(point, next, next + d);
         next += d;
       }
+      if (term == Term.COSINE) {
+        SeparableCosineLoss inner = new SeparableCosineLoss(a, c);
+        return new MetaTask(inner, shiftedOuterCentre ? inner.withCentre(outerCentre) : inner, 1.0);
+      }
       double[] q = new double[d];
       double[] e = new double[d];
       if (anchored) {
@@ -213,6 +256,7 @@ public final class SeparableDomain extends ShapedDomain {
 
   /** Builder with defaults d = 1…3, m = 1…3, weights in [0.1, 1], centres in [−1, 1]. */
   public static final class Builder extends ShapedDomain.Builder<SeparableDomain, Builder> {
+    private Term term = Term.LOG;
     private double minWeight = 0.1;
     private double maxWeight = 1;
     private double centreRadius = 1;
@@ -250,6 +294,12 @@ public final class SeparableDomain extends ShapedDomain {
       return this;
     }
 
+    /** The per-coordinate term of the losses (default {@link Term#LOG}). */
+    public Builder term(Term newTerm) {
+      this.term = java.util.Objects.requireNonNull(newTerm, "term");
+      return this;
+    }
+
     /** The outer loss keeps the weights and gets its own centre (Ji2022's finite-sum case). */
     public Builder shiftedOuterCentre(boolean on) {
       this.shiftedOuterCentre = on;
@@ -278,6 +328,9 @@ public final class SeparableDomain extends ShapedDomain {
 
     @Override
     public SeparableDomain build() {
+      if (term == Term.COSINE && anchored) {
+        throw new IllegalArgumentException("the cosine term has no anchor option");
+      }
       return new SeparableDomain(this);
     }
   }

@@ -51,7 +51,7 @@ import org.hipparchus.CalculusFieldElement;
  *
  * <p>The {@code double} methods do not allocate.
  */
-public final class SeparableNonconvexLoss implements FieldLoss, KnownConstants {
+public final class SeparableNonconvexLoss implements SeparableLoss, FieldLoss, KnownConstants {
 
   /** {@code max_u |f'''(u)|/a = (3 + 2√2)/2}, attained at {@code u = ±(√2 − 1)}. */
   public static final double MAX_THIRD_DERIVATIVE_PER_WEIGHT = (3 + 2 * Math.sqrt(2)) / 2;
@@ -133,10 +133,12 @@ public final class SeparableNonconvexLoss implements FieldLoss, KnownConstants {
     this.anchored = anyAnchor;
   }
 
+  @Override
   public double[] weights() {
     return weights.clone();
   }
 
+  @Override
   public double[] centre() {
     return centre.clone();
   }
@@ -160,6 +162,7 @@ public final class SeparableNonconvexLoss implements FieldLoss, KnownConstants {
    * The same loss with the log centre moved to {@code newCentre} (weights and anchor kept): the
    * query loss of a finite-sum task whose support loss is this one.
    */
+  @Override
   public SeparableNonconvexLoss withCentre(double[] newCentre) {
     return new SeparableNonconvexLoss(weights, newCentre, anchorCurvatures, anchorCentre);
   }
@@ -214,6 +217,7 @@ public final class SeparableNonconvexLoss implements FieldLoss, KnownConstants {
   }
 
   /** {@code f'''} of coordinate {@code k} at {@code w}: {@code 4a u(u²−3)/(1+u²)³}. */
+  @Override
   public double thirdDerivative(int k, double[] w) {
     double u = w[k] - centre[k];
     double q = 1 + u * u;
@@ -337,6 +341,7 @@ public final class SeparableNonconvexLoss implements FieldLoss, KnownConstants {
   }
 
   /** {@code f''} of coordinate {@code k} at the point {@code w}. */
+  @Override
   public double curvature(int k, double[] w) {
     return curvature(k, w[k] - centre[k]);
   }
@@ -345,6 +350,7 @@ public final class SeparableNonconvexLoss implements FieldLoss, KnownConstants {
    * {@code inf_w λ_min(∇²f(w)) = min_k (q_k − a_k/4)} ({@code −max_k a_k/4} without anchor),
    * attained at {@code |w_k − c_k| = √3}.
    */
+  @Override
   public double smallestCurvature() {
     double smallest = Double.POSITIVE_INFINITY;
     for (int k = 0; k < weights.length; k++) {
@@ -378,20 +384,12 @@ public final class SeparableNonconvexLoss implements FieldLoss, KnownConstants {
           "(Σ (a_k + q_k(R + |e_k|))²)^{1/2}: |f'_k| ≤ a_k + q_k |w_k − e_k| on the ball ‖w‖ ≤ "
               + radius);
     }
-    double sq = 0;
     double nearest = 0;
     for (int k = 0; k < weights.length; k++) {
-      sq += weights[k] * weights[k];
       double gap = Math.abs(centre[k]) - 1;
       nearest += gap * gap;
     }
-    boolean attained = Math.sqrt(nearest) <= radius;
-    return new FamilyConstant(
-        "B_lip",
-        Math.sqrt(sq),
-        attained ? Exactness.EXACT : Exactness.CERTIFIED_UPPER_BOUND,
-        "(Σ a_k²)^{1/2}: |f'| ≤ a with equality at |w_k − c_k| = 1"
-            + (attained ? " (attained in the ball ‖w‖ ≤ " + radius + ")" : " (global sup)"));
+    return SeparableGradientBound.of(weights, Math.sqrt(nearest), radius, "|w_k − c_k| = 1");
   }
 
   @Override

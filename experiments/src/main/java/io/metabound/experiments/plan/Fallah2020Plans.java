@@ -181,7 +181,7 @@ final class Fallah2020Plans {
    * E_i‖∇f_i(u)‖)} for the smoothness (Lemma 4.8's {@code min{L(w), L(u)}}) or the value at the
    * expansion point w for the Taylor remainder.
    */
-  private static Map<String, Double> lemma48Constants(Instance x, boolean smallerOfTwo) {
+  static Map<String, Double> lemma48Constants(Instance x, boolean smallerOfTwo) {
     Map<String, Double> c = PlanSupport.quadraticOrKnown(x);
     double gradient = 0;
     if (!x.isQuadratic()) {

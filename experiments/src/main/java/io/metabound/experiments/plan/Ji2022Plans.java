@@ -16,6 +16,7 @@ import io.metabound.experiments.check.ScopeCondition;
 import io.metabound.experiments.check.SeparableDomain;
 import io.metabound.experiments.check.UnionDomain;
 import io.metabound.experiments.constant.QuadraticFamilyConstants;
+import io.metabound.experiments.family.SeparableCosineLoss;
 import io.metabound.experiments.family.SeparableNonconvexLoss;
 import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.probe.DeviationAlphaThresholdProbe;
@@ -32,6 +33,7 @@ import io.metabound.experiments.probe.StabilityMarginProbe;
 import io.metabound.experiments.probe.TaskGradientNormProbe;
 import io.metabound.experiments.probe.TaskGradients;
 import io.metabound.experiments.task.MetaTask;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -340,7 +342,7 @@ final class Ji2022Plans {
         TaskGradients.spread(x.tasks(), w));
   }
 
-  private static Map<String, Double> lemma18Constants(Instance x) {
+  static Map<String, Double> lemma18Constants(Instance x) {
     double[] w = x.vectorParameter("w");
     return Map.of(
         "grad_query", TaskGradients.outerNorm(x.tasks(), 0, w),
@@ -358,7 +360,7 @@ final class Ji2022Plans {
    * vanishes with ρ; the probe measures the supremum over all pairs). Separable tasks: exact L, ρ
    * and {@code E_i‖∇l_i(w)‖} at the instance's w, or its minimum over w and u for a pair.
    */
-  private static Map<String, Double> prop1Constants(Instance x) {
+  static Map<String, Double> prop1Constants(Instance x) {
     Map<String, Double> c = PlanSupport.quadraticOrKnown(x);
     double gradient = 0;
     if (!x.isQuadratic()) {
@@ -377,9 +379,11 @@ final class Ji2022Plans {
    * b_i ≤ (Σ_k (min(2a_k, 2a_k|c_k − e_k|) + |q_k(w − s_k) − q_k(w − t_k)|)²)^{1/2}}: the log parts
    * differ by at most {@code 2a} ({@code |f'| ≤ a}) and by at most {@code 2a|Δc|} ({@code |f''| ≤
    * 2a}), and anchors with equal curvature {@code q_k} and centres {@code s_k, t_k} differ by the
-   * constant {@code q_k|s_k − t_k|}; anchors of unequal curvature give {@code b = ∞}.
+   * constant {@code q_k|s_k − t_k|}; anchors of unequal curvature give {@code b = ∞}. Separable
+   * cosine tasks with shared weights: the exact {@code b_i = (Σ_k (2a_k sin((s_k − t_k)/2))²)^{1/2}}
+   * ({@link SeparableCosineLoss#gradientGap}); unequal weights give {@code b = ∞}.
    */
-  private static Map<String, Double> prop7Constants(Instance x) {
+  static Map<String, Double> prop7Constants(Instance x) {
     Map<String, Double> c = prop1Constants(x);
     if (x.isQuadratic()) {
       c.put("b", QuadraticFamilyConstants.of(x.tasks()).meanGap().value());
@@ -388,6 +392,14 @@ final class Ji2022Plans {
     double mean = 0;
     for (int i = 0; i < x.taskCount(); i++) {
       MetaTask t = x.tasks().get(i);
+      if (t.inner() instanceof SeparableCosineLoss cs && t.outer() instanceof SeparableCosineLoss cq) {
+        mean +=
+            x.tasks().probability(i)
+                * (Arrays.equals(cs.weights(), cq.weights())
+                    ? cs.gradientGap(cq)
+                    : Double.POSITIVE_INFINITY);
+        continue;
+      }
       SeparableNonconvexLoss s = (SeparableNonconvexLoss) t.inner();
       SeparableNonconvexLoss q = (SeparableNonconvexLoss) t.outer();
       double[] a = s.weights();

@@ -17,6 +17,12 @@ import io.metabound.experiments.task.MetaTask;
  * αH)^{2N} − I) ∇l_i(w)} with {@code ∇l_i(w)} ranging over the range of {@code H}. Lemma 14's
  * {@code (1 + αL)^{2N} − 1} is attained by an eigenvalue {@code −L}; for PSD Hessians the exact
  * constant is {@code 1 − (1 − αL)^{2N}} (at {@code α ≤ 1/L}).
+ *
+ * <p>On other tasks (any {@code SmoothLoss}, resampling case) the probe measures the ratio the
+ * lemma bounds at the instance's point {@code w} (parameters {@code w0 …}), with the meta-gradient
+ * of the iterated inner path ({@code InnerPaths#metaGradientDeviation}): {@code max_i ‖∇L_i(w) −
+ * ∇l_i(w)‖/‖∇l_i(w)‖} over the tasks with {@code ∇l_i(w) ≠ 0}; it is at most the lemma's {@code
+ * C_l}. On the separable cosine family it approaches {@code (1 + αL)^{2N} − 1} as {@code w → c + π}.
  */
 public final class MetaGradientDeviationProbe implements Probe {
 
@@ -27,11 +33,22 @@ public final class MetaGradientDeviationProbe implements Probe {
 
   @Override
   public Measurement measure(Instance instance, MeasurementSettings settings) {
-    return Measurement.exact(
-        exactConstant(
-            tasks(instance, quantityId()),
-            instance.parameter("alpha"),
-            instance.integerParameter("N")));
+    return Measurement.exact(constant(instance, quantityId()));
+  }
+
+  /**
+   * The closed-form {@code C_l^exact} on quadratic instances, the ratio at the instance's point
+   * {@code w} on the others.
+   */
+  static double constant(Instance instance, String probe) {
+    double alpha = instance.parameter("alpha");
+    int steps = instance.integerParameter("N");
+    if (!instance.isQuadratic()) {
+      // max_i ‖∇L_i(w) − ∇l_i(w)‖ / ‖∇l_i(w)‖ at w
+      return InnerPaths.metaGradientDeviation(
+          instance.tasks(), alpha, steps, InnerPaths.point(instance, probe), probe);
+    }
+    return exactConstant(tasks(instance, probe), alpha, steps);
   }
 
   /** {@code C_l^exact} of the tasks at α and N (see the class comment). */

@@ -19,6 +19,18 @@ import io.metabound.experiments.oracle.QuadraticTasks;
  * <p>At {@code j = N} this is the expansion factor of the whole inner loop, {@code ‖∂w̃_N/∂w‖},
  * which Corollary 6 bounds by {@code e^{1/8}} (and its square by {@code e^{1/4}}) at {@code α ≤
  * 1/(8NL)}: {@link #expansionFactor()} and {@link #expansionFactorSquared()}.
+ *
+ * <p>On other tasks (any {@code SmoothLoss}, e.g. the bounded-below separable cosine family whose
+ * curvature reaches {@code −L}) the probe measures the local form at the instance's point {@code w}
+ * (parameters {@code w0 …}): the spectral norm of the path Jacobian,
+ *
+ * <pre>{@code max_i ‖∂w̃^i_j/∂w‖₂ = max_i ‖∏_{k<j}(I − α∇²l_i(w̃^i_k))‖₂}</pre>
+ *
+ * by iterating the path with exact Hessians ({@code InnerPaths}; diagonal factors for separable
+ * losses). It is the limit of {@code ‖w̃_j − ũ_j‖/‖w − u‖} as {@code u → w} along the top singular
+ * vector, hence at most Lemma 11's supremum: a ratio above 1 would contradict the lemma. At a
+ * stationary point with curvature {@code −L} (the cosine loss at {@code w = c + π}) the path stays
+ * put and the norm is {@code (1 + αL)^j}: the bound is attained inside the paper's class.
  */
 public final class PathSensitivityProbe implements Probe {
 
@@ -54,9 +66,15 @@ public final class PathSensitivityProbe implements Probe {
 
   @Override
   public Measurement measure(Instance instance, MeasurementSettings settings) {
-    QuadraticTasks tasks = ProbeSupport.quadratic(instance, quantityId);
     double alpha = instance.parameter("alpha");
     int steps = instance.integerParameter(stepParameter);
+    if (!instance.isQuadratic()) {
+      // max_i ‖∂w̃_j/∂w‖₂^power at w
+      return Measurement.exact(
+          InnerPaths.pathSensitivity(
+              instance.tasks(), alpha, steps, InnerPaths.point(instance, quantityId), power));
+    }
+    QuadraticTasks tasks = ProbeSupport.quadratic(instance, quantityId);
     // max_{i,k} |1 − αλ|^{power·j}
     return Measurement.exact(
         ProbeSupport.maxOverEigenvalues(

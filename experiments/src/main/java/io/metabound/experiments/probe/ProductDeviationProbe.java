@@ -13,6 +13,13 @@ import io.metabound.experiments.oracle.QuadraticTasks;
  * ({@code (I − αH)^N − I} is symmetric with eigenvalues {@code (1 − αλ)^N − 1}). The hypothesis
  * {@code ‖A_j‖ ≤ αL} holds by the definition of {@code L}; the bound {@code (1 + αL)^N − 1} is
  * attained at {@code A_j = −αL I}, an eigenvalue {@code −L}.
+ *
+ * <p>On other tasks (any {@code SmoothLoss}) the factors are the Hessians along the actual inner
+ * path from the instance's point {@code w} (parameters {@code w0 …}), iterated with exact
+ * derivatives ({@code InnerPaths}): {@code max_i ‖∏_{j<N}(I − α∇²l_i(w̃^i_j)) − I‖₂}, exactly the
+ * lemma's quantity for {@code A_j = α∇²l_i(w̃_j)}. On the separable cosine family at {@code w = c +
+ * π} every factor is {@code 1 + αL} along the coordinate of largest weight and the bound is
+ * attained.
  */
 public final class ProductDeviationProbe implements Probe {
 
@@ -23,9 +30,15 @@ public final class ProductDeviationProbe implements Probe {
 
   @Override
   public Measurement measure(Instance instance, MeasurementSettings settings) {
-    QuadraticTasks tasks = ProbeSupport.quadratic(instance, quantityId());
     double alpha = instance.parameter("alpha");
     int n = instance.integerParameter("N");
+    if (!instance.isQuadratic()) {
+      // max_i ‖∏_{j<N}(I − α∇²l_i(w̃_j)) − I‖₂ at w
+      return Measurement.exact(
+          InnerPaths.productDeviation(
+              instance.tasks(), alpha, n, InnerPaths.point(instance, quantityId())));
+    }
+    QuadraticTasks tasks = ProbeSupport.quadratic(instance, quantityId());
     // max |(1 − αλ)^N − 1|
     return Measurement.exact(
         ProbeSupport.maxOverEigenvalues(

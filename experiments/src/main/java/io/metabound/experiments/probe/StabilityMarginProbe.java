@@ -9,6 +9,13 @@ import io.metabound.experiments.check.Instance;
  * its meta-gradient in the proof of Lemma 15. The registry's {@code γ = 2 − (1 + αL)^{2N} = 1 −
  * C_l} uses Lemma 14's bound on {@code C_l}, so {@code γ ≤ γ^exact}, with equality for an
  * eigenvalue {@code −L}; Corollary 6 claims {@code γ ≥ 2 − e^{1/4}} at {@code α ≤ 1/(8NL)}.
+ *
+ * <p>On other tasks (any {@code SmoothLoss}, resampling case) the margin at the instance's point
+ * {@code w}: {@code γ(w) = 1 − max_i ‖∇L_i(w) − ∇l_i(w)‖/‖∇l_i(w)‖}, with the iterated inner path
+ * ({@link MetaGradientDeviationProbe}). Since Lemma 14 bounds the ratio at every {@code w} by
+ * {@code C_l ≤ (1 + αL)^{2N} − 1}, {@code γ(w) ≥ 2 − (1 + αL)^{2N}}: the lower bound holds at every
+ * point if the lemma does. On the separable cosine family {@code γ(w) → 2 − (1 + αL)^{2N}} as
+ * {@code w → c + π}.
  */
 public final class StabilityMarginProbe implements Probe {
 
@@ -19,11 +26,7 @@ public final class StabilityMarginProbe implements Probe {
 
   @Override
   public Measurement measure(Instance instance, MeasurementSettings settings) {
-    double constant =
-        MetaGradientDeviationProbe.exactConstant(
-            MetaGradientDeviationProbe.tasks(instance, quantityId()),
-            instance.parameter("alpha"),
-            instance.integerParameter("N"));
-    return Measurement.exact(1 - constant);
+    // γ = 1 − C_l
+    return Measurement.exact(1 - MetaGradientDeviationProbe.constant(instance, quantityId()));
   }
 }
