@@ -252,4 +252,10 @@ public final class SeparableCosineLoss implements SeparableLoss, FieldLoss, Know
   public String toString() {
     return "SeparableCosineLoss[a=" + Arrays.toString(weights) + ", c=" + Arrays.toString(centre) + "]";
   }
+
+  /** {@code f = Σ a_k (1 − cos(w_k − c_k)) ≥ 0}, with equality at {@code w = c}. */
+  @Override
+  public java.util.OptionalDouble lowerBound() {
+    return java.util.OptionalDouble.of(0.0);
+  }
 }

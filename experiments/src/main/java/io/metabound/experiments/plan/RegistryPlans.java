@@ -40,7 +40,7 @@ public final class RegistryPlans {
   private static final Map<String, Vacuity> VACUITIES = Map.of();
 
   /** Second searches inside the results' hypotheses, by bound id. */
-  private static final Map<String, ClassSearch> CLASS_SEARCHES = Map.of();
+  private static final Map<String, ClassSearch> CLASS_SEARCHES = ClassSearches.all();
 
   private RegistryPlans() {}
 
