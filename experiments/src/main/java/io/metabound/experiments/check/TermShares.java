@@ -33,11 +33,44 @@ public final class TermShares {
    * when the bound has no sum of two or more non-negative terms or none dominates.
    */
   public static Optional<String> dominant(Expression bound, Bindings bindings) {
-    List<Expression> terms = new ArrayList<>();
-    Expression sum = outermostSum(bound);
+    Expression sum = outermostSum(bound, true);
     if (sum == null) {
       return Optional.empty();
     }
+    Share top = largest(sum, bindings);
+    if (top == null || top.share <= DOMINANT_SHARE) {
+      return Optional.empty();
+    }
+    int terms = top.count;
+    // a term linear in an inner sum (a factor times it, or it over a divisor) splits further:
+    // the inner terms' shares of the whole are products of the shares
+    Share deepest = top;
+    for (int depth = 0; depth < 8; depth++) {
+      Expression inner = outermostSum(deepest.term, false);
+      Share next = inner == null ? null : largest(inner, bindings);
+      if (next == null) {
+        break;
+      }
+      deepest = new Share(next.term, deepest.share * next.share, next.count);
+    }
+    if (deepest.share <= DOMINANT_SHARE) {
+      deepest = top;
+    }
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "the term %s is %.1f %% of the bound's sum of %d terms at the best instance",
+            shortened(deepest.term.toPlain()),
+            100 * deepest.share,
+            terms));
+  }
+
+  /** A term and its share of its sum. */
+  private record Share(Expression term, double share, int count) {}
+
+  /** The largest of the sum's terms with its share; null when a term is negative or undefined. */
+  private static Share largest(Expression sum, Bindings bindings) {
+    List<Expression> terms = new ArrayList<>();
     flatten(sum, terms);
     double total = 0;
     double[] values = new double[terms.size()];
@@ -45,15 +78,15 @@ public final class TermShares {
       try {
         values[i] = terms.get(i).evaluate(bindings);
       } catch (RuntimeException e) {
-        return Optional.empty();
+        return null;
       }
       if (!(values[i] >= 0) || Double.isInfinite(values[i])) {
-        return Optional.empty();
+        return null;
       }
       total += values[i];
     }
     if (!(total > 0)) {
-      return Optional.empty();
+      return null;
     }
     int best = 0;
     for (int i = 1; i < values.length; i++) {
@@ -61,35 +94,33 @@ public final class TermShares {
         best = i;
       }
     }
-    double share = values[best] / total;
-    if (share <= DOMINANT_SHARE) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        String.format(
-            Locale.ROOT,
-            "the term %s is %.1f %% of the sum of %d terms at the best instance",
-            terms.get(best).toPlain(),
-            100 * share,
-            terms.size()));
+    return new Share(terms.get(best), values[best] / total, terms.size());
   }
 
-  /** The first sum met descending through wrapping functions, factors and divisors. */
-  private static Expression outermostSum(Expression e) {
+  private static String shortened(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 77) + "…";
+  }
+
+  /**
+   * The first sum met descending through factors and divisors, and (with {@code throughFunctions},
+   * for the bound's top level only: a monotone wrapper keeps which term dominates) through
+   * functions such as the square root.
+   */
+  private static Expression outermostSum(Expression e, boolean throughFunctions) {
     if (e instanceof Sum) {
       return e;
     }
     if (e instanceof Function f) {
-      return outermostSum(f.argument());
+      return throughFunctions ? outermostSum(f.argument(), true) : null;
     }
     if (e instanceof Product p) {
-      Expression left = outermostSum(p.left());
-      Expression right = outermostSum(p.right());
+      Expression left = outermostSum(p.left(), throughFunctions);
+      Expression right = outermostSum(p.right(), throughFunctions);
       // a product of two sums has no single additive split
       return left != null && right != null ? null : left != null ? left : right;
     }
     if (e instanceof Quotient q) {
-      return outermostSum(q.left());
+      return outermostSum(q.left(), throughFunctions);
     }
     return null;
   }

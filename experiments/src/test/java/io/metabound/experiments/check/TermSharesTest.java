@@ -16,7 +16,14 @@ class TermSharesTest {
   void theDominantTermOfASumUnderARootAndAFactorIsNamedWithItsShare() {
     // √(2·(a + b + c)/D): the terms' shares are 1 %, 3 %, 96 %
     String note = TermShares.dominant(Expression.parse("sqrt(2*(a + b + c)/D)"), AT).orElseThrow();
-    assertEquals("the term c is 96.0 % of the sum of 3 terms at the best instance", note);
+    assertEquals("the term c is 96.0 % of the bound's sum of 3 terms at the best instance", note);
+  }
+
+  @Test
+  void aDominantTermLinearInAnInnerSumIsSplitFurther() {
+    // a + D·(b + c): terms 1 and 396; inside, c carries 96/99 of D·(b + c), so 384/397 = 96.7 %
+    String note = TermShares.dominant(Expression.parse("a + D*(b + c)"), AT).orElseThrow();
+    assertEquals("the term c is 96.7 % of the bound's sum of 2 terms at the best instance", note);
   }
 
   @Test
