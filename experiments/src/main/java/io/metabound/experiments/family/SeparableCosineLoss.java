@@ -61,14 +61,7 @@ public final class SeparableCosineLoss implements SeparableLoss, FieldLoss, Know
     }
     double max = 0;
     for (int k = 0; k < weights.length; k++) {
-      if (!(weights[k] >= 0) || Double.isInfinite(weights[k])) {
-        throw new IllegalArgumentException(
-            "separable cosine loss weight a_" + k + " must be finite and >= 0, got " + weights[k]);
-      }
-      if (!Double.isFinite(centre[k])) {
-        throw new IllegalArgumentException(
-            "separable cosine loss centre c_" + k + " is " + centre[k]);
-      }
+      SeparableLoss.checkCoordinate("separable cosine loss", k, weights[k], centre[k]);
       max = Math.max(max, weights[k]);
     }
     this.weights = weights.clone();

@@ -30,4 +30,19 @@ public sealed interface SeparableLoss extends SmoothLoss
 
   /** {@code inf_w λ_min(∇²f(w))}: the most negative curvature the loss has anywhere. */
   double smallestCurvature();
+
+  /**
+   * Checks one coordinate's weight ({@code a_k ≥ 0}, finite) and centre (finite), naming the loss.
+   *
+   * @throws IllegalArgumentException naming the coordinate and the value
+   */
+  static void checkCoordinate(String loss, int k, double weight, double centre) {
+    if (!(weight >= 0) || Double.isInfinite(weight)) {
+      throw new IllegalArgumentException(
+          loss + " weight a_" + k + " must be finite and >= 0, got " + weight);
+    }
+    if (!Double.isFinite(centre)) {
+      throw new IllegalArgumentException(loss + " centre c_" + k + " is " + centre);
+    }
+  }
 }

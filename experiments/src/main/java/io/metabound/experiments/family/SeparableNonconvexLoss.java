@@ -104,13 +104,7 @@ public final class SeparableNonconvexLoss implements SeparableLoss, FieldLoss, K
     boolean anyAnchor = false;
     double max = 0;
     for (int k = 0; k < weights.length; k++) {
-      if (!(weights[k] >= 0) || Double.isInfinite(weights[k])) {
-        throw new IllegalArgumentException(
-            "separable loss weight a_" + k + " must be finite and >= 0, got " + weights[k]);
-      }
-      if (!Double.isFinite(centre[k])) {
-        throw new IllegalArgumentException("separable loss centre c_" + k + " is " + centre[k]);
-      }
+      SeparableLoss.checkCoordinate("separable loss", k, weights[k], centre[k]);
       if (!(anchorCurvatures[k] >= 0) || Double.isInfinite(anchorCurvatures[k])) {
         throw new IllegalArgumentException(
             "separable loss anchor curvature q_"
