@@ -24,7 +24,10 @@ public record CheckStrength(
   /** A ratio at least this large counts as attaining the bound. */
   public static final double TIGHT_RATIO = 0.99;
 
-  /** A ceiling on the ratio below this level makes a check vacuous. */
+  /**
+   * A ceiling on the ratio at or below this level makes a check vacuous: the negative control
+   * (the bound halved) then cannot fail on any instance of the class.
+   */
   public static final double VACUOUS_LEVEL = 0.5;
 
   public CheckStrength {

@@ -33,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param familyWiseLevel α
  * @param monteCarloChecks size of the Holm family (checks with Monte Carlo measurements)
  * @param evaluationBudget falsifier evaluations per check
+ * @param scaling the scaling checks run beside the suite (empty when none were run)
  */
 public record SuiteSummary(
     List<CheckResult> results,
@@ -40,11 +41,35 @@ public record SuiteSummary(
     long seed,
     double familyWiseLevel,
     int monteCarloChecks,
-    int evaluationBudget) {
+    int evaluationBudget,
+    List<ScalingOutcome> scaling) {
 
   public SuiteSummary {
     results = List.copyOf(results);
     notCheckable = List.copyOf(notCheckable);
+    scaling = List.copyOf(scaling);
+  }
+
+  /** A summary without scaling checks. */
+  public SuiteSummary(
+      List<CheckResult> results,
+      List<NotCheckable> notCheckable,
+      long seed,
+      double familyWiseLevel,
+      int monteCarloChecks,
+      int evaluationBudget) {
+    this(results, notCheckable, seed, familyWiseLevel, monteCarloChecks, evaluationBudget, List.of());
+  }
+
+  /** The same summary with these scaling checks. */
+  public SuiteSummary withScaling(List<ScalingOutcome> outcomes) {
+    return new SuiteSummary(
+        results, notCheckable, seed, familyWiseLevel, monteCarloChecks, evaluationBudget, outcomes);
+  }
+
+  /** The scaling check of a bound, if one ran. */
+  public java.util.Optional<ScalingOutcome> scalingOf(String boundId) {
+    return scaling.stream().filter(o -> o.boundId().equals(boundId)).findFirst();
   }
 
   /** File names written by {@link #writeTo(Path)}. */
@@ -255,6 +280,16 @@ public record SuiteSummary(
     ablationCounts().forEach((status, n) -> ablations.put(status.name(), n));
     strengthTally().writeTo(root.putObject("strengthByPaper"));
     root.set("checks", jsonRows());
+    ArrayNode sc = root.putArray("scaling");
+    for (ScalingOutcome o : scaling) {
+      ObjectNode n = sc.addObject();
+      n.put("bound", o.boundId());
+      n.put("variable", o.variable());
+      n.put("verdict", o.verdict());
+      n.set("constantGap", InstanceJson.number(o.constantGap()));
+      n.put("control", o.controlVerdict());
+      n.put("summary", o.summary());
+    }
     ArrayNode nc = root.putArray("notCheckable");
     for (NotCheckable n : notCheckable) {
       ObjectNode o = nc.addObject();
@@ -562,6 +597,27 @@ public record SuiteSummary(
       }
       s.append('\n');
     }
+    if (!scaling.isEmpty()) {
+      s.append("\n## Scaling checks\n\n")
+          .append(
+              "Where a bound's constant cannot be reached (a vacuous check), its shape is tested: the"
+                  + " log-log slope of the measured quantity in the variable the bound scales with,"
+                  + " with its confidence interval, against the bound's slope. STEEPER: the bound's"
+                  + " rate is loose (a finding); VIOLATED: the quantity scales worse than the bound"
+                  + " allows. The control (a wrong exponent) must come out VIOLATED.\n\n")
+          .append("| bound | variable | result | control |\n|---|---|---|---|\n");
+      for (ScalingOutcome o : scaling) {
+        s.append("| ")
+            .append(o.boundId())
+            .append(" | ")
+            .append(o.variable())
+            .append(" | ")
+            .append(o.summary().replace("|", "\\|"))
+            .append(" | ")
+            .append(o.controlVerdict())
+            .append(" |\n");
+      }
+    }
     if (!notCheckable.isEmpty()) {
       s.append("\n## Not yet checkable\n\n| bound | reason |\n|---|---|\n");
       for (NotCheckable n : notCheckable) {
@@ -617,6 +673,10 @@ public record SuiteSummary(
     StringBuilder s = new StringBuilder(TextTable.render(rows));
     s.append(multiplicityStatement()).append('\n');
     s.append(countLine()).append('\n');
+    for (ScalingOutcome o : scaling) {
+      s.append("  scaling ").append(o.boundId()).append(": ").append(o.summary())
+          .append("; control ").append(o.controlVerdict()).append('\n');
+    }
     s.append("strength by paper:\n");
     for (String line : strengthTally().lines()) {
       s.append("  ").append(line).append('\n');

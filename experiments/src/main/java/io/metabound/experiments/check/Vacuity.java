@@ -15,9 +15,9 @@ public record Vacuity(double ceiling, String argument) {
 
   public Vacuity {
     Objects.requireNonNull(argument, "argument");
-    if (!(ceiling > 0) || ceiling >= CheckStrength.VACUOUS_LEVEL) {
+    if (!(ceiling > 0) || ceiling > CheckStrength.VACUOUS_LEVEL) {
       throw new IllegalArgumentException(
-          "a vacuity ceiling lies in (0, " + CheckStrength.VACUOUS_LEVEL + "), got " + ceiling);
+          "a vacuity ceiling lies in (0, " + CheckStrength.VACUOUS_LEVEL + "], got " + ceiling);
     }
     if (argument.isBlank()) {
       throw new IllegalArgumentException("a vacuity ceiling needs its argument");

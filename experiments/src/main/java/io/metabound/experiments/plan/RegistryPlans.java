@@ -37,7 +37,7 @@ public final class RegistryPlans {
   private static final Map<String, String> REASONS = collectReasons();
 
   /** Ceilings on the ratio over the hypothesis class, by bound id (the vacuous checks). */
-  private static final Map<String, Vacuity> VACUITIES = Map.of();
+  private static final Map<String, Vacuity> VACUITIES = Vacuities.all();
 
   /** Second searches inside the results' hypotheses, by bound id. */
   private static final Map<String, ClassSearch> CLASS_SEARCHES = ClassSearches.all();

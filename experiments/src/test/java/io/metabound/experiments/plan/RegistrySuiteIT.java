@@ -11,7 +11,9 @@ import io.metabound.experiments.check.CheckResult;
 import io.metabound.experiments.check.CheckStrength;
 import io.metabound.experiments.check.HypothesisClass;
 import io.metabound.experiments.check.Strength;
+import io.metabound.experiments.check.ScalingOutcome;
 import io.metabound.experiments.check.Vacuity;
+import io.metabound.experiments.scaling.ScalingChecks;
 import io.metabound.experiments.check.Verdict;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +53,8 @@ class RegistrySuiteIT {
         RegistryPlans.defaultSettings(RegistryPlans.DEFAULT_SEED)
             .withCounterexampleDirectory(counterexamples);
     CheckSuite suite = RegistryPlans.suite();
-    SuiteSummary summary = suite.run(settings);
+    SuiteSummary summary =
+        suite.run(settings).withScaling(ScalingChecks.outcomes(settings.seed()));
     summary.writeTo(target);
     System.out.println("MetaBound check suite, seed " + settings.seed());
     System.out.print(summary.toText());
@@ -145,6 +148,20 @@ class RegistrySuiteIT {
           && !r.measurement().isStochastic()) {
         AlgebraicEquality.everywhereEqual(check, settings, 20)
             .ifPresent(why -> problems.add(r.boundId() + ": labelled genuine but " + why));
+      }
+    }
+    // every vacuous check has a scaling check that does not contradict it and whose control fails
+    for (String id : Vacuities.all().keySet()) {
+      if (summary.scalingOf(id).isEmpty()) {
+        problems.add(id + ": vacuous without a scaling check");
+      }
+    }
+    for (ScalingOutcome o : summary.scaling()) {
+      if (o.violated()) {
+        problems.add(o.boundId() + ": scaling VIOLATED: " + o.summary());
+      }
+      if (!o.controlFails()) {
+        problems.add(o.boundId() + ": the scaling control cannot fail (" + o.controlVerdict() + ")");
       }
     }
     assertTrue(problems.isEmpty(), () -> "strength gates: " + String.join("; ", problems));

@@ -10,6 +10,7 @@ import io.metabound.experiments.check.CheckSuite;
 import io.metabound.experiments.check.NotCheckable;
 import io.metabound.experiments.check.Replay;
 import io.metabound.experiments.check.SuiteSummary;
+import io.metabound.experiments.scaling.ScalingChecks;
 import io.metabound.experiments.plan.RegistryPlans;
 import io.metabound.reports.io.TerminalProgress;
 import java.io.IOException;
@@ -167,6 +168,11 @@ public final class CheckCommand implements Callable<Integer> {
                 },
                 result -> result);
         progress.accept(suite.checks().size());
+        // the shapes of the vacuous checks in this suite
+        summary =
+            summary.withScaling(
+                ScalingChecks.outcomes(
+                    settings.seed(), suite.checks().stream().map(c -> c.boundId()).toList()));
       }
     } catch (UncheckedIOException e) {
       throw new UserInputException(e.getMessage() + ": " + e.getCause().getMessage(), e);

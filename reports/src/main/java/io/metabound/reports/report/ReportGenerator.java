@@ -16,6 +16,7 @@ import io.metabound.experiments.check.NotCheckable;
 import io.metabound.experiments.check.Profile;
 import io.metabound.experiments.check.RegistryChecks.Plan;
 import io.metabound.experiments.check.SuiteSummary;
+import io.metabound.experiments.scaling.ScalingChecks;
 import io.metabound.experiments.check.Verdict;
 import io.metabound.experiments.reproduction.Reproduction;
 import io.metabound.experiments.reproduction.ReproductionResult;
@@ -125,6 +126,15 @@ public final class ReportGenerator {
               settings,
               (done, check) -> counter.step("check " + check.boundId()),
               r -> relativeCounterexample(r, dir));
+      if (!request.quick()) {
+        // the shapes of the vacuous checks (about 10 s); --quick leaves them out
+        counter.step("scaling checks");
+        summary =
+            summary.withScaling(
+                ScalingChecks.outcomes(
+                    settings.seed(),
+                    checkSuite.checks().stream().map(BoundCheck::boundId).toList()));
+      }
       summary.writeTo(dir.resolve(CHECKS));
       timings.put("checks", seconds(t));
 
