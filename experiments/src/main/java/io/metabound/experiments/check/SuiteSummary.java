@@ -713,7 +713,7 @@ public record SuiteSummary(
             });
     return String.format(
         Locale.ROOT,
-        "%d HOLDS (%d of them consistency checks of the encoding), %d VIOLATED (%s), %d"
+        "%d HOLDS (%d of them consistency checks of the encoding on their main search), %d VIOLATED (%s), %d"
             + " INCONCLUSIVE, %d OUT_OF_SCOPE, %d not checkable%s",
         c.get(Verdict.HOLDS),
         countConsistencyHolds(),
