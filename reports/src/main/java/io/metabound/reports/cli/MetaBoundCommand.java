@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       ClaimsCommand.class,
       ReproduceCommand.class,
+      FindingsCommand.class,
       NotebookCommand.class,
       HeatmapCommand.class,
       MergeCommand.class,

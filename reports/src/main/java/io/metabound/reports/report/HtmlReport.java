@@ -33,7 +33,8 @@ final class HtmlReport {
           "heatmaps", "Convergence heatmaps",
           "claims", "Claims of the papers",
           "notebooks", "Notebooks",
-          "registry", "Bound registry");
+          "registry", "Bound registry",
+          FindingsSection.ID, FindingsSection.TITLE);
 
   private static Map<String, String> orderedMap(String... kv) {
     Map<String, String> m = new java.util.LinkedHashMap<>();
@@ -54,11 +55,12 @@ final class HtmlReport {
     return HtmlPage.escape(s);
   }
 
-  static String render(ReportContent c, Path root) {
-    return new HtmlReport(root).page(c);
+  /** The page, with the findings section's HTML ({@link FindingsSection#html()}) at its end. */
+  static String render(ReportContent c, Path root, String findingsHtml) {
+    return new HtmlReport(root).page(c, findingsHtml);
   }
 
-  private String page(ReportContent c) {
+  private String page(ReportContent c, String findingsHtml) {
     StringBuilder s = new StringBuilder();
     SuiteSummary summary = c.summary();
     Map<Verdict, Integer> counts = summary.counts();
@@ -86,6 +88,7 @@ final class HtmlReport {
     claims(s, c);
     notebooks(s, c);
     registry(s, c);
+    s.append(findingsHtml);
     return HtmlPage.wrap("MetaBound report", s.toString());
   }
 

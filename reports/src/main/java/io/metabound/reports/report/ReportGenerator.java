@@ -231,8 +231,9 @@ public final class ReportGenerator {
       }
       double total = seconds(start);
       content = withSeconds(content, total);
-      AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(content));
-      AtomicFiles.writeString(dir.resolve("index.html"), HtmlReport.render(content, dir));
+      FindingsSection findings = FindingsSection.write(dir);
+      AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(content) + findings.markdown());
+      AtomicFiles.writeString(dir.resolve("index.html"), HtmlReport.render(content, dir, findings.html()));
       AtomicFiles.writeString(dir.resolve("report.json"), ReportJson.render(content));
       counter.done();
       staging.commit();
