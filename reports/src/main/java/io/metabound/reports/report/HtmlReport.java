@@ -4,6 +4,7 @@ import io.metabound.bounds.registry.Assumption;
 import io.metabound.bounds.registry.Bound;
 import io.metabound.experiments.check.CheckResult;
 import io.metabound.experiments.check.NotCheckable;
+import io.metabound.experiments.check.ScalingOutcome;
 import io.metabound.experiments.check.Strength;
 import io.metabound.experiments.check.StrengthTally;
 import io.metabound.experiments.check.SuiteSummary;
@@ -128,6 +129,24 @@ final class HtmlReport {
         + SuiteSummary.number(v) + "</td>";
   }
 
+  /** The scaling checks of the vacuous bounds: slope against the bound's, verdict, control. */
+  private static void scalingTable(StringBuilder s, SuiteSummary summary) {
+    if (summary.scaling().isEmpty()) {
+      return;
+    }
+    s.append("<h3>Scaling checks</h3>\n<p>Where a constant cannot be reached (a vacuous check), the"
+        + " log-log slope of the measured quantity in the variable the bound scales with is tested"
+        + " against the bound's slope; STEEPER means the bound's rate is loose, and the control (a"
+        + " wrong exponent) must be VIOLATED.</p>\n<table id=\"scaling-table\"><thead><tr><th>bound</th>"
+        + "<th>variable</th><th>result</th><th>control</th></tr></thead><tbody>\n");
+    for (ScalingOutcome o : summary.scaling()) {
+      s.append("<tr><td><code>").append(e(o.boundId())).append("</code></td><td>")
+          .append(e(o.variable())).append("</td><td>").append(e(o.summary())).append("</td><td>")
+          .append(e(o.controlVerdict())).append("</td></tr>\n");
+    }
+    s.append("</tbody></table>\n");
+  }
+
   /** Per paper: checks, one column per strength, verbatim and reconstructed statements. */
   private static void strengthTable(StringBuilder s, SuiteSummary summary) {
     StrengthTally tally = summary.strengthTally();
@@ -161,6 +180,7 @@ final class HtmlReport {
       s.append("<p><b>No checks in this suite.</b></p>\n");
     } else {
       strengthTable(s, summary);
+      scalingTable(s, summary);
       s.append("<div class=\"wide\"><table class=\"sortable\" id=\"verdict-table\"><thead><tr><th>bound</th>"
           + "<th>provenance</th><th>instance</th>"
           + "<th>empirical</th><th>interval</th><th>theoretical</th><th>ratio</th><th>verdict</th>"

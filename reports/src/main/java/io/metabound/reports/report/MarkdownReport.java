@@ -3,6 +3,7 @@ package io.metabound.reports.report;
 import io.metabound.bounds.registry.Bound;
 import io.metabound.experiments.check.CheckResult;
 import io.metabound.experiments.check.NotCheckable;
+import io.metabound.experiments.check.ScalingOutcome;
 import io.metabound.experiments.check.StrengthTally;
 import io.metabound.experiments.check.SuiteSummary;
 import io.metabound.experiments.check.Verdict;
@@ -55,6 +56,15 @@ final class MarkdownReport {
     s.append("Ratio ≤ 1 holds, 1 is tight, > 1 violates. ").append(summary.multiplicityStatement()).append(".\n\n");
     s.append("Strength of the verdicts, per paper (what each kind means: `check-summary.md`):\n\n")
         .append(summary.strengthTally().markdownTable()).append('\n');
+    if (!summary.scaling().isEmpty()) {
+      s.append("Scaling checks (the shape of the vacuous bounds; the control must be VIOLATED):\n\n")
+          .append("| bound | variable | result | control |\n|---|---|---|---|\n");
+      for (ScalingOutcome o : summary.scaling()) {
+        s.append("| `").append(o.boundId()).append("` | ").append(o.variable()).append(" | ")
+            .append(Markdown.cell(o.summary())).append(" | ").append(o.controlVerdict()).append(" |\n");
+      }
+      s.append('\n');
+    }
     s.append("| bound | provenance | instance | empirical | theoretical | ratio | verdict | strength | control | seed |\n");
     s.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (CheckResult r : summary.results()) {

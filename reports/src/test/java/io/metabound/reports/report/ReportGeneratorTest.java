@@ -99,6 +99,19 @@ class ReportGeneratorTest {
   }
 
   @Test
+  void everyVerdictRowStatesItsStrengthAndProvenanceAndThePapersAreCounted() throws IOException {
+    String html = read("index.html");
+    assertTrue(html.contains("id=\"strength-table\""), "per-paper strength table");
+    assertTrue(html.contains("<th>strength</th>") && html.contains("<th>provenance</th>"));
+    assertTrue(html.contains(outcome.summary().strengthLine()), "headline strength line");
+    String md = read("report.md");
+    assertTrue(md.contains("| bound | provenance | instance |"), "Markdown verdict columns");
+    for (io.metabound.experiments.check.CheckResult r : outcome.summary().results()) {
+      assertTrue(r.strength() != null, r.boundId() + " has a strength");
+    }
+  }
+
+  @Test
   void thePlantedViolationIsReportedAndCountsForTheExitCode() {
     assertEquals(1, outcome.unexpectedViolations());
     Map<Verdict, Integer> counts = outcome.summary().counts();
