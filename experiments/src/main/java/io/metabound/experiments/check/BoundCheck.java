@@ -458,13 +458,7 @@ public final class BoundCheck {
         term = java.util.Optional.empty();
       }
       if (term.isPresent()) {
-        strength =
-            new CheckStrength(
-                strength.kind(),
-                strength.ratio(),
-                strength.detail() + "; " + term.get(),
-                strength.hypotheses(),
-                strength.ceiling());
+        strength = strength.withNote(term.get());
       }
     }
     CheckResult out = result.withStrength(strength);

@@ -38,14 +38,17 @@ public record CheckStrength(
 
   /** The hypotheses the best instance breaks. */
   public List<HypothesisClass.Status> broken() {
-    return hypotheses.stream().filter(h -> h.verdict() == HypothesisClass.Holds.BROKEN).toList();
+    return HypothesisClass.withVerdict(hypotheses, HypothesisClass.Holds.BROKEN);
   }
 
   /** The hypotheses that could not be decided on the best instance. */
   public List<HypothesisClass.Status> undecided() {
-    return hypotheses.stream()
-        .filter(h -> h.verdict() == HypothesisClass.Holds.UNDECIDED)
-        .toList();
+    return HypothesisClass.withVerdict(hypotheses, HypothesisClass.Holds.UNDECIDED);
+  }
+
+  /** The same strength with a further remark appended to its detail. */
+  public CheckStrength withNote(String note) {
+    return new CheckStrength(kind, ratio, detail + "; " + note, hypotheses, ceiling);
   }
 
   /** {@code tight-in-class}, {@code genuine (best ratio 0.41)}, … for one table cell. */

@@ -76,6 +76,11 @@ public final class HypothesisClass {
     }
   }
 
+  /** The statuses among {@code statuses} with the given verdict, in order. */
+  public static List<Status> withVerdict(List<Status> statuses, Holds verdict) {
+    return statuses.stream().filter(s -> s.verdict() == verdict).toList();
+  }
+
   /** Relative tolerance below which a negative eigenvalue counts as zero. */
   private static final double EIGEN_TOLERANCE = 1e-12;
 
@@ -196,8 +201,14 @@ public final class HypothesisClass {
 
   private static Status boundedBelow(String hypothesis, SmoothLoss loss, int task) {
     if (loss instanceof QuadraticLoss q) {
-      double min = smallestEigenvalue(q);
-      if (min < -EIGEN_TOLERANCE * Math.max(1, largestAbsoluteEigenvalue(q))) {
+      double[] spectrum = eigenvalues(q);
+      double min = Double.POSITIVE_INFINITY;
+      double scale = 1;
+      for (double v : spectrum) {
+        min = Math.min(min, v);
+        scale = Math.max(scale, Math.abs(v));
+      }
+      if (min < -EIGEN_TOLERANCE * scale) {
         return new Status(
             hypothesis,
             Holds.BROKEN,
@@ -382,11 +393,4 @@ public final class HypothesisClass {
     return min;
   }
 
-  private static double largestAbsoluteEigenvalue(QuadraticLoss q) {
-    double max = 0;
-    for (double v : eigenvalues(q)) {
-      max = Math.max(max, Math.abs(v));
-    }
-    return max;
-  }
 }

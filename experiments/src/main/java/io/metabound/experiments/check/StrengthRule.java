@@ -49,19 +49,21 @@ public final class StrengthRule {
         && ratio >= CheckStrength.TIGHT_RATIO
         && result.instance() != null) {
       List<HypothesisClass.Status> decided = HypothesisClass.decide(hypotheses, result.instance());
-      CheckStrength probe =
-          new CheckStrength(Strength.GENUINE, ratio, "", decided, Double.NaN);
-      if (!probe.broken().isEmpty()) {
+      List<HypothesisClass.Status> broken =
+          HypothesisClass.withVerdict(decided, HypothesisClass.Holds.BROKEN);
+      List<HypothesisClass.Status> undecided =
+          HypothesisClass.withVerdict(decided, HypothesisClass.Holds.UNDECIDED);
+      if (!broken.isEmpty()) {
         return new CheckStrength(
             Strength.TIGHT_OUT_OF_CLASS,
             ratio,
             "attained only outside the hypotheses: "
-                + describe(probe.broken())
+                + describe(broken)
                 + refuted,
             decided,
             Double.NaN);
       }
-      if (probe.undecided().isEmpty()) {
+      if (undecided.isEmpty()) {
         return new CheckStrength(
             Strength.TIGHT_IN_CLASS,
             ratio,
@@ -76,7 +78,7 @@ public final class StrengthRule {
           ratio,
           "best ratio " + SuiteSummary.number(ratio)
               + "; class membership of the attaining instance undecided: "
-              + describe(probe.undecided())
+              + describe(undecided)
               + refuted,
           decided,
           Double.NaN);

@@ -127,14 +127,29 @@ public final class StrengthTally {
     return total;
   }
 
+  /** One row per paper, then the total ({@code all}): what every rendering lists. */
+  public List<PaperCounts> rows() {
+    List<PaperCounts> rows = new ArrayList<>(papers.values());
+    rows.add(total);
+    return rows;
+  }
+
   /** One line per paper, then the total. */
   public List<String> lines() {
-    List<String> out = new ArrayList<>();
-    for (PaperCounts p : papers.values()) {
-      out.add(p.line());
-    }
-    out.add(total.line());
-    return out;
+    return rows().stream().map(PaperCounts::line).toList();
+  }
+
+  /** What each kind means, in one paragraph for the tables' legends. */
+  public static String legend() {
+    return "consistency: the measured side equals the formula by derivation; vacuous: a ceiling"
+        + " on the ratio over the whole class at or below "
+        + SuiteSummary.number(CheckStrength.VACUOUS_LEVEL)
+        + "; tight-in-class: ratio ≥ "
+        + SuiteSummary.number(CheckStrength.TIGHT_RATIO)
+        + " attained by an instance satisfying every hypothesis (checked);"
+        + " tight-out-of-class: attained only by instances breaking one; genuine: the"
+        + " rest. A check with a class search counts with that search's strength when"
+        + " it is a test inside the hypotheses.";
   }
 
   /** A Markdown table: paper, checks, one column per strength, verbatim, reconstructed. */
@@ -148,9 +163,7 @@ public final class StrengthTally {
       s.append("---|");
     }
     s.append("---|---|\n");
-    List<PaperCounts> rows = new ArrayList<>(papers.values());
-    rows.add(total);
-    for (PaperCounts p : rows) {
+    for (PaperCounts p : rows()) {
       s.append("| ").append(p.paper).append(" | ").append(p.checks).append(" |");
       for (Strength k : Strength.values()) {
         s.append(' ').append(p.count(k)).append(" |");
@@ -162,9 +175,7 @@ public final class StrengthTally {
 
   /** {@code {"ji2022": {"checks": 28, "consistency": 12, …, "verbatim": 0, …}, …, "all": …}}. */
   public void writeTo(ObjectNode node) {
-    List<PaperCounts> rows = new ArrayList<>(papers.values());
-    rows.add(total);
-    for (PaperCounts p : rows) {
+    for (PaperCounts p : rows()) {
       ObjectNode o = node.putObject(p.paper);
       o.put("checks", p.checks);
       for (Strength k : Strength.values()) {

@@ -569,16 +569,8 @@ public record SuiteSummary(
         "Ratio ≤ 1 holds, 1 is tight, > 1 violates (empirical/theoretical for ≤ bounds,"
             + " theoretical/empirical for ≥ bounds).\n\n");
     s.append("## Strength of the verdicts\n\n")
-        .append(
-            "consistency: the measured side equals the formula by derivation; vacuous: a ceiling"
-                + " on the ratio over the whole class below "
-                + number(CheckStrength.VACUOUS_LEVEL)
-                + "; tight-in-class: ratio ≥ "
-                + number(CheckStrength.TIGHT_RATIO)
-                + " attained by an instance satisfying every hypothesis (checked);"
-                + " tight-out-of-class: attained only by instances breaking one; genuine: the"
-                + " rest. A check with a class search counts with that search's strength when"
-                + " it is a test inside the hypotheses.\n\n")
+        .append(StrengthTally.legend())
+        .append("\n\n")
         .append(strengthTally().markdownTable())
         .append("\n## Verdicts\n\n");
     s.append('|');

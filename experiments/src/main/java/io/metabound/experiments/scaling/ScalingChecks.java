@@ -78,7 +78,14 @@ public final class ScalingChecks {
     return outcomes(seed, all().stream().map(ScalingCheck::boundId).toList());
   }
 
-  /** The scaling checks of the bounds among {@code boundIds} (e.g. a suite's), run at {@code seed}. */
+  /** The scaling checks of the bounds a suite checks, run at {@code seed}. */
+  public static List<io.metabound.experiments.check.ScalingOutcome> outcomes(
+      long seed, io.metabound.experiments.check.CheckSuite suite) {
+    return outcomes(
+        seed, suite.checks().stream().map(io.metabound.experiments.check.BoundCheck::boundId).toList());
+  }
+
+  /** The scaling checks of the bounds among {@code boundIds}, run at {@code seed}. */
   public static List<io.metabound.experiments.check.ScalingOutcome> outcomes(
       long seed, java.util.Collection<String> boundIds) {
     List<io.metabound.experiments.check.ScalingOutcome> out = new java.util.ArrayList<>();

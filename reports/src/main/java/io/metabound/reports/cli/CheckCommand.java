@@ -171,8 +171,7 @@ public final class CheckCommand implements Callable<Integer> {
         // the shapes of the vacuous checks in this suite
         summary =
             summary.withScaling(
-                ScalingChecks.outcomes(
-                    settings.seed(), suite.checks().stream().map(c -> c.boundId()).toList()));
+ScalingChecks.outcomes(settings.seed(), suite));
       }
     } catch (UncheckedIOException e) {
       throw new UserInputException(e.getMessage() + ": " + e.getCause().getMessage(), e);

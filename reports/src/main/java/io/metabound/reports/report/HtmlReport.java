@@ -155,9 +155,7 @@ final class HtmlReport {
       s.append("<th>").append(e(k.label())).append("</th>");
     }
     s.append("<th>verbatim</th><th>reconstructed</th></tr></thead><tbody>\n");
-    List<StrengthTally.PaperCounts> rows = new java.util.ArrayList<>(tally.papers());
-    rows.add(tally.total());
-    for (StrengthTally.PaperCounts p : rows) {
+    for (StrengthTally.PaperCounts p : tally.rows()) {
       s.append("<tr><td>").append(e(p.paper())).append("</td><td class=\"num\">").append(p.checks()).append("</td>");
       for (Strength k : Strength.values()) {
         s.append("<td class=\"num\">").append(p.count(k)).append("</td>");
@@ -165,10 +163,7 @@ final class HtmlReport {
       s.append("<td class=\"num\">").append(p.verbatim()).append("</td><td class=\"num\">")
           .append(p.reconstructed()).append("</td></tr>\n");
     }
-    s.append("</tbody></table>\n<p class=\"meta\">consistency: the measured side equals the formula by"
-        + " derivation; vacuous: a ceiling on the ratio over the whole class; tight-in-class: ratio ≥ 0.99"
-        + " attained by an instance satisfying every hypothesis (checked); tight-out-of-class: attained only"
-        + " by instances breaking one; genuine: the rest.</p>\n");
+    s.append("</tbody></table>\n<p class=\"meta\">").append(e(StrengthTally.legend())).append("</p>\n");
   }
 
   private void verdicts(StringBuilder s, ReportContent c) {

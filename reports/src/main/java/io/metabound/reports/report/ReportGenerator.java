@@ -131,9 +131,7 @@ public final class ReportGenerator {
         counter.step("scaling checks");
         summary =
             summary.withScaling(
-                ScalingChecks.outcomes(
-                    settings.seed(),
-                    checkSuite.checks().stream().map(BoundCheck::boundId).toList()));
+ScalingChecks.outcomes(settings.seed(), checkSuite));
       }
       summary.writeTo(dir.resolve(CHECKS));
       timings.put("checks", seconds(t));
