@@ -65,7 +65,8 @@ public final class MetaBoundCommand implements Runnable {
         });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          if (ex instanceof UserInputException) {
+          if (ex instanceof UserInputException
+              || ex instanceof io.metabound.experiments.io.InputTooLargeException) {
             commandLine.getErr().println("metabound: " + ex.getMessage());
             return BAD_INPUT;
           }
@@ -88,6 +89,16 @@ public final class MetaBoundCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      // the last resort: sizes are checked before allocating (SizeLimits), so this is a bug
+      System.err.println(
+          "metabound: internal error: out of memory (a size that was not checked first; please"
+              + " report the command)");
+      code = INTERNAL_ERROR;
+    }
+    System.exit(code);
   }
 }
