@@ -25,6 +25,7 @@ public final class StrengthTally {
   public static final class PaperCounts {
     private final String paper;
     private final Map<Strength, Integer> byStrength = new EnumMap<>(Strength.class);
+    private final Map<Verdict, Integer> byVerdict = new EnumMap<>(Verdict.class);
     private int checks;
     private int verbatim;
     private int reconstructed;
@@ -33,6 +34,9 @@ public final class StrengthTally {
       this.paper = paper;
       for (Strength s : Strength.values()) {
         byStrength.put(s, 0);
+      }
+      for (Verdict v : Verdict.values()) {
+        byVerdict.put(v, 0);
       }
     }
 
@@ -46,6 +50,11 @@ public final class StrengthTally {
 
     public int count(Strength s) {
       return byStrength.get(s);
+    }
+
+    /** Checks of this paper with verdict {@code v}. */
+    public int count(Verdict v) {
+      return byVerdict.get(v);
     }
 
     public int verbatim() {
@@ -90,6 +99,7 @@ public final class StrengthTally {
       PaperCounts p = t.papers.computeIfAbsent(paper, PaperCounts::new);
       for (PaperCounts c : List.of(p, t.total)) {
         c.checks++;
+        c.byVerdict.merge(r.verdict(), 1, Integer::sum);
         CheckStrength s = r.effectiveStrength();
         if (s != null) {
           c.byStrength.merge(s.kind(), 1, Integer::sum);
@@ -152,19 +162,32 @@ public final class StrengthTally {
         + " it is a test inside the hypotheses.";
   }
 
-  /** A Markdown table: paper, checks, one column per strength, verbatim, reconstructed. */
+  /** The verdicts every summary table counts per paper, in column order. */
+  public static final List<Verdict> SUMMARY_VERDICTS =
+      List.of(Verdict.HOLDS, Verdict.VIOLATED, Verdict.INCONCLUSIVE);
+
+  /**
+   * A Markdown table: paper, checks, holds, violated, inconclusive, one column per strength,
+   * verbatim, reconstructed.
+   */
   public String markdownTable() {
     StringBuilder s = new StringBuilder("| paper | checks |");
+    for (Verdict v : SUMMARY_VERDICTS) {
+      s.append(' ').append(v.name().toLowerCase(Locale.ROOT)).append(" |");
+    }
     for (Strength k : Strength.values()) {
       s.append(' ').append(k.label()).append(" |");
     }
     s.append(" verbatim | reconstructed |\n|---|---|");
-    for (int i = 0; i < Strength.values().length; i++) {
+    for (int i = 0; i < Strength.values().length + SUMMARY_VERDICTS.size(); i++) {
       s.append("---|");
     }
     s.append("---|---|\n");
     for (PaperCounts p : rows()) {
       s.append("| ").append(p.paper).append(" | ").append(p.checks).append(" |");
+      for (Verdict v : SUMMARY_VERDICTS) {
+        s.append(' ').append(p.count(v)).append(" |");
+      }
       for (Strength k : Strength.values()) {
         s.append(' ').append(p.count(k)).append(" |");
       }
@@ -178,6 +201,9 @@ public final class StrengthTally {
     for (PaperCounts p : rows()) {
       ObjectNode o = node.putObject(p.paper);
       o.put("checks", p.checks);
+      for (Verdict v : SUMMARY_VERDICTS) {
+        o.put(v.name().toLowerCase(Locale.ROOT), p.count(v));
+      }
       for (Strength k : Strength.values()) {
         o.put(k.label(), p.count(k));
       }

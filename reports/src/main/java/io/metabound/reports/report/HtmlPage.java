@@ -40,7 +40,12 @@ final class HtmlPage {
           + "nav ul{columns:2;font-size:.92rem}"
           + ".header td:first-child{font-weight:600;white-space:nowrap}"
           + "details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}"
-          + ".wide{overflow-x:auto;max-width:100%}";
+          + ".wide{overflow-x:auto;max-width:100%}"
+          // the per-paper verdict tables fit the page: fixed columns, wrapping text, scaled statements
+          + "table.verdicts{table-layout:fixed;width:100%;font-size:.8rem}"
+          + "table.verdicts td{overflow-wrap:anywhere}table.verdicts .verdict{white-space:normal}"
+          + "table.verdicts td.num .meta{white-space:normal}"
+          + "img.statement{max-width:100%;height:auto;border:none}";
 
   static final String SCRIPT =
       "document.querySelectorAll('table.sortable').forEach(function(t){"

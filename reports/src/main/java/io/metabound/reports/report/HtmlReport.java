@@ -9,7 +9,6 @@ import io.metabound.experiments.check.Strength;
 import io.metabound.experiments.check.StrengthTally;
 import io.metabound.experiments.check.SuiteSummary;
 import io.metabound.experiments.check.Verdict;
-import io.metabound.experiments.probe.Measurement;
 import io.metabound.experiments.reproduction.ReproductionResult;
 import io.metabound.experiments.sweep.OverlayGap;
 import java.nio.file.Path;
@@ -147,25 +146,6 @@ final class HtmlReport {
     s.append("</tbody></table>\n");
   }
 
-  /** Per paper: checks, one column per strength, verbatim and reconstructed statements. */
-  private static void strengthTable(StringBuilder s, SuiteSummary summary) {
-    StrengthTally tally = summary.strengthTally();
-    s.append("<table id=\"strength-table\"><thead><tr><th>paper</th><th>checks</th>");
-    for (Strength k : Strength.values()) {
-      s.append("<th>").append(e(k.label())).append("</th>");
-    }
-    s.append("<th>verbatim</th><th>reconstructed</th></tr></thead><tbody>\n");
-    for (StrengthTally.PaperCounts p : tally.rows()) {
-      s.append("<tr><td>").append(e(p.paper())).append("</td><td class=\"num\">").append(p.checks()).append("</td>");
-      for (Strength k : Strength.values()) {
-        s.append("<td class=\"num\">").append(p.count(k)).append("</td>");
-      }
-      s.append("<td class=\"num\">").append(p.verbatim()).append("</td><td class=\"num\">")
-          .append(p.reconstructed()).append("</td></tr>\n");
-    }
-    s.append("</tbody></table>\n<p class=\"meta\">").append(e(StrengthTally.legend())).append("</p>\n");
-  }
-
   private void verdicts(StringBuilder s, ReportContent c) {
     heading(s, "verdicts");
     SuiteSummary summary = c.summary();
@@ -174,35 +154,10 @@ final class HtmlReport {
     if (summary.results().isEmpty()) {
       s.append("<p><b>No checks in this suite.</b></p>\n");
     } else {
-      strengthTable(s, summary);
+      VerdictTablesHtml tables = new VerdictTablesHtml(root, c.registry());
+      tables.summaryTable(s, summary);
       scalingTable(s, summary);
-      s.append("<div class=\"wide\"><table class=\"sortable\" id=\"verdict-table\"><thead><tr><th>bound</th>"
-          + "<th>provenance</th><th>instance</th>"
-          + "<th>empirical</th><th>interval</th><th>theoretical</th><th>ratio</th><th>verdict</th>"
-          + "<th>strength</th><th>negative control</th><th>seed</th></tr></thead><tbody>\n");
-      for (CheckResult r : summary.results()) {
-        String id = r.boundId();
-        s.append("<tr><td><a href=\"#profile-").append(e(DataFiles.slug(id))).append("\"><code>")
-            .append(e(id)).append("</code></a> ").append(e(r.comparison().symbol())).append("</td><td>")
-            .append(e(StrengthTally.provenanceTag(id))).append("</td><td>")
-            .append(e(r.instanceDescription())).append("</td>").append(num(r.empirical()));
-        Measurement m = r.measurement();
-        s.append("<td class=\"num\">")
-            .append(m == null || m.kind() == Measurement.Kind.EXACT
-                ? (m == null ? "" : "exact")
-                : "[" + SuiteSummary.number(r.lower()) + ", " + SuiteSummary.number(r.upper()) + "]")
-            .append("</td>").append(num(r.theoretical())).append(num(r.ratio()));
-        String verdict = SuiteSummary.verdictLabel(r);
-        s.append("<td><span class=\"verdict ").append(r.verdict().name()).append("\">").append(e(verdict))
-            .append("</span>");
-        if (r.counterexample() != null) {
-          s.append(" <a href=\"").append(e(r.counterexample())).append("\">counterexample</a>");
-        }
-        s.append("</td><td>").append(e(SuiteSummary.strengthCell(r)));
-        s.append("</td><td>").append(r.negativeControl() == null ? "" : e(r.negativeControl().status().name()))
-            .append("</td><td class=\"num\">").append(r.seed()).append("</td></tr>\n");
-      }
-      s.append("</tbody></table></div>\n");
+      tables.paperTables(s, summary);
     }
     s.append("<p class=\"meta\">").append(e(summary.multiplicityStatement()))
         .append(" · <a href=\"checks/check-summary.md\">check-summary.md</a> · <a href=\"")
@@ -248,6 +203,8 @@ final class HtmlReport {
       s.append("<h3 id=\"profile-").append(e(DataFiles.slug(id))).append("\"><code>").append(e(id))
           .append("</code> <span class=\"verdict ").append(p.result().verdict().name()).append("\">")
           .append(p.result().verdict().name()).append("</span></h3>\n");
+      s.append("<p class=\"meta\">statement (").append(e(StrengthTally.provenanceTag(id)))
+          .append("): ").append(new VerdictTablesHtml(root, c.registry()).statement(id)).append("</p>\n");
       if (p.image() != null) {
         s.append(ReproductionRenderer.figureHtml(root, 
             p.image(),

@@ -102,13 +102,50 @@ class ReportGeneratorTest {
   void everyVerdictRowStatesItsStrengthAndProvenanceAndThePapersAreCounted() throws IOException {
     String html = read("index.html");
     assertTrue(html.contains("id=\"strength-table\""), "per-paper strength table");
-    assertTrue(html.contains("<th>strength</th>") && html.contains("<th>provenance</th>"));
+    assertTrue(html.contains("<th>holds</th><th>violated</th><th>inconclusive</th>"), "summary verdict counts");
+    assertTrue(html.contains("<th>verdict · strength</th>"), "strength beside the verdict");
     assertTrue(html.contains(outcome.summary().strengthLine()), "headline strength line");
     String md = read("report.md");
     assertTrue(md.contains("| bound | provenance | instance |"), "Markdown verdict columns");
     for (io.metabound.experiments.check.CheckResult r : outcome.summary().results()) {
       assertTrue(r.strength() != null, r.boundId() + " has a strength");
     }
+  }
+
+  @Test
+  void theVerdictsAreGroupedByPaperWithTheStatementBesideEachRowAndFitThePage() throws IOException {
+    String html = read("index.html");
+    int verdicts = html.indexOf("<h2 id=\"verdicts\">");
+    int profiles = html.indexOf("<h2 id=\"profiles\">");
+    assertTrue(html.indexOf("id=\"strength-table\"") > verdicts, "the summary opens the section");
+    for (io.metabound.experiments.check.CheckResult r : outcome.summary().results()) {
+      String paper = io.metabound.experiments.check.StrengthTally.paperOf(r.boundId());
+      int table = html.indexOf("<h3 id=\"" + VerdictTablesHtml.paperAnchor(paper) + "\">");
+      assertTrue(table > verdicts && table < profiles, "a table for " + paper);
+      int row = html.indexOf("<tr><td><a href=\"#profile-" + DataFiles.slug(r.boundId()) + "\">", table);
+      assertTrue(row > table && row < profiles, r.boundId() + " is in its paper's table");
+      String cells = html.substring(row, html.indexOf("</tr>", row));
+      boolean registered = io.metabound.bounds.registry.BoundRegistry.find(r.boundId()).isPresent();
+      assertEquals(registered, cells.contains("href=\"#bound-" + r.boundId() + "\""), r.boundId() + " links its statement");
+      assertTrue(cells.contains("seed " + r.seed()), r.boundId() + " shows its seed");
+      int profile = html.indexOf("<h3 id=\"profile-" + DataFiles.slug(r.boundId()) + "\">");
+      if (registered) {
+        assertTrue(html.indexOf("href=\"#bound-" + r.boundId() + "\"", profile) > profile, "profile links the statement");
+      }
+    }
+    // a fixed layout whose columns add up to the page, one width per header cell
+    String table = html.substring(html.indexOf("<table class=\"sortable verdicts\">"));
+    table = table.substring(0, table.indexOf("</thead>"));
+    java.util.regex.Matcher widths = java.util.regex.Pattern.compile("width:(\\d+)%").matcher(table);
+    int sum = 0;
+    int columns = 0;
+    while (widths.find()) {
+      sum += Integer.parseInt(widths.group(1));
+      columns++;
+    }
+    assertEquals(100, sum);
+    assertEquals(columns, table.split("<th>", -1).length - 1);
+    assertTrue(HtmlPage.STYLE.contains("table.verdicts{table-layout:fixed;width:100%"));
   }
 
   @Test
