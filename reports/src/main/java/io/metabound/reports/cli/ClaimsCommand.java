@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Validates the claims of a paper draft against exact computation.",
-      "FILE is YAML (claims: [...]) or a LaTeX draft with '%! metabound' comment blocks,",
+      "FILE is YAML (claims: [...]) or a LaTeX draft with '%%! metabound' comment blocks,",
       "each tied to the nearest \\label. For each claim: HOLDS with the tightest ratio",
       "found, VIOLATED with a shrunk counterexample (replay it with --replay),",
       "INCONCLUSIVE or OUT_OF_SCOPE; an existential claim WITNESSED or NOT_FOUND; a",

@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
       MergeCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class MetaBoundCommand implements Runnable {
+public final class MetaBoundCommand implements java.util.concurrent.Callable<Integer> {
 
   /** Exit code: success. */
   public static final int OK = 0;
@@ -41,9 +41,57 @@ public final class MetaBoundCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Without a command: one line naming the commands, exit 2 (a usage error, not a success). */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().getErr().println(
+        "metabound: no command given; one of "
+            + String.join(", ", spec.commandLine().getSubcommands().keySet())
+            + " ('metabound --help' says what each does)");
+    return BAD_INPUT;
+  }
+
+  /**
+   * The command list of {@code metabound --help}: each command with its header, or else the first
+   * sentence of its description, in full (picocli's own list shows only the description's first line, which cut
+   * several sentences mid-way), wrapped to the usage width.
+   */
+  static String commandList(CommandLine.Help help) {
+    java.util.Map<String, CommandLine.Help> commands = help.subcommands();
+    if (commands.isEmpty()) {
+      return "";
+    }
+    int nameWidth = commands.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+    int width = help.commandSpec().usageMessage().width();
+    StringBuilder out = new StringBuilder();
+    for (java.util.Map.Entry<String, CommandLine.Help> c : commands.entrySet()) {
+      // descriptions are format strings: %n is a line break, %% a per cent sign
+      CommandLine.Model.UsageMessageSpec usage = c.getValue().commandSpec().usageMessage();
+      String[] lines = usage.header().length > 0 ? usage.header() : usage.description();
+      String description = String.join(" ", lines).replace("%n", " ").replace("%%", "%");
+      String sentence = firstSentence(description);
+      String indent = " ".repeat(2 + nameWidth);
+      StringBuilder line = new StringBuilder("  " + c.getKey() + " ".repeat(nameWidth - c.getKey().length()));
+      int column = line.length();
+      for (String word : sentence.split(" ")) {
+        if (column + word.length() + 1 > width && column > indent.length()) {
+          out.append(line.toString().stripTrailing()).append('\n');
+          line = new StringBuilder(indent);
+          column = indent.length();
+        }
+        line.append(word).append(' ');
+        column += word.length() + 1;
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** The text up to and including the first full stop followed by a space (or the whole text). */
+  static String firstSentence(String text) {
+    String t = text.strip().replaceAll("\\s+", " ");
+    int stop = t.indexOf(". ");
+    return stop < 0 ? t : t.substring(0, stop + 1);
   }
 
   /** Builds the command line with the project's error handling. */
@@ -57,6 +105,7 @@ public final class MetaBoundCommand implements Runnable {
    */
   public static CommandLine commandLine(CommandLine.IFactory factory) {
     CommandLine cl = new CommandLine(new MetaBoundCommand(), factory);
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, MetaBoundCommand::commandList);
     cl.setExitCodeExceptionMapper(t -> BAD_INPUT);
     cl.setParameterExceptionHandler(
         (ex, args) -> {
