@@ -338,11 +338,21 @@ public final class BoundsCommand implements Runnable {
       } catch (EvaluationException e) {
         throw new UserInputException("bounds eval " + b.id() + ": " + e.getMessage(), e);
       }
+      boolean order = b.relation() == io.metabound.bounds.registry.Relation.ORDER;
+      if (order) {
+        // an O(.) statement fixes a rate, not a number: say which number this is
+        err.println("metabound: note: " + b.id() + " is an O(.) statement; the value is the formula"
+            + " inside O(.) with the unspecified constant set to 1, not a quantity the paper states");
+      }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         ObjectNode o = CliJson.object();
         o.put("id", b.id());
         o.set("value", CliJson.number(value));
+        if (order) {
+          o.put("orderStatement", true);
+          o.put("hiddenConstant", "set to 1: the value is the formula inside O(.), not a stated quantity");
+        }
         out.print(CliJson.write(o));
       } else {
         out.println(Double.toString(value));

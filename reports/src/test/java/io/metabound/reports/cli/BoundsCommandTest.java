@@ -17,6 +17,22 @@ import tools.jackson.databind.JsonNode;
 
 class BoundsCommandTest {
 
+  @Test
+  void evaluatingAnOrderStatementSaysTheHiddenConstantIsOne() {
+    // O(epsilon^-2) at epsilon = 0.1: the formula inside O(.) is 100, the paper states no number
+    CliRun run = CliRun.of("bounds", "eval", "ji2022.cor6.batch-size", "--set", "epsilon=0.1");
+    assertEquals(0, run.code(), run.toString());
+    assertEquals(100.0, Double.parseDouble(run.out().strip()), 1e-9);
+    assertTrue(run.err().contains("O(.) statement") && run.err().contains("constant set to 1"), run.err());
+    JsonNode json = CliRun.of("bounds", "eval", "ji2022.cor6.batch-size", "--set", "epsilon=0.1", "--json").json();
+    assertTrue(json.get("orderStatement").asBoolean(), json.toString());
+    // a bound with constants gets no such note
+    CliRun stated = CliRun.of("bounds", "eval", "fallah2020.lemma4.8.meta-smoothness", "--set", "L=1",
+        "--set", "rho=2", "--set", "alpha=0.5", "--set", "grad_task_mean=3");
+    assertFalse(stated.err().contains("O(.) statement"), stated.err());
+  }
+
+
   private static final List<String> FIELDS = List.of("id", "title", "paper", "result", "equation",
       "relation", "quantity", "symbols", "formula_plain", "formula_latex", "assumptions",
       "provenance", "provenance_tag", "note");
