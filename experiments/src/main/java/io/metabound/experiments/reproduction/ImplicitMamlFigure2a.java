@@ -34,7 +34,8 @@ import java.util.SplittableRandom;
  * The paper's numeric set-up is unknown (App. F is missing, docs/THEOREMS.md §4): dimension, κ, λ, data
  * and task count are MetaBound's choice and stated in the result. In exact arithmetic CG solves a
  * d-dimensional system in at most d steps, so the paper's "terminal error vanishes with 5 CG steps"
- * holds for any d ≤ 5; it is checked on a second, five-dimensional problem as well.
+ * holds for any d ≤ 5: a second, five-dimensional problem shows it, and is reported but not counted
+ * as evidence for that claim. "Small" is a relative error of at most {@link #SMALL_ERROR}.
  */
 public final class ImplicitMamlFigure2a implements Reproduction {
 
@@ -188,10 +189,11 @@ public final class ImplicitMamlFigure2a implements Reproduction {
             main,
             low,
             c -> "relative error " + Numbers.format(terminal(c.cg2())) + " at K = " + lastStep(c),
-            c -> terminal(c.cg2()) > 1e-8 && terminal(c.cg2()) < 1,
-            "terminal error in (1e-8, 1)"));
+            c -> terminal(c.cg2()) > 1e-8 && terminal(c.cg2()) <= SMALL_ERROR,
+            "terminal error in (1e-8, " + Numbers.format(SMALL_ERROR) + "]: not vanished, and small"));
+    // on d = 5 CG is exact after 5 steps whatever the problem: that case is reported, not counted
     findings.add(
-        both(
+        mainOnly(
             "The terminal error vanishes with 5 CG steps.",
             main,
             low,
@@ -299,6 +301,12 @@ public final class ImplicitMamlFigure2a implements Reproduction {
                 + " problem with d ≤ 5 (or at most 5 distinct eigenvalues) 5 CG steps are exact."));
   }
 
+  /**
+   * Largest relative error called "small": a tenth of the exact gradient's norm keeps the
+   * direction within asin(0.1) ≈ 5.7° of the exact one. The paper gives no number.
+   */
+  static final double SMALL_ERROR = 0.1;
+
   /** K up to which "finite iterations" are compared: the paper's text mentions 100 inner steps. */
   static final int FINITE_STEPS = 100;
 
@@ -352,6 +360,38 @@ public final class ImplicitMamlFigure2a implements Reproduction {
             b ? "agrees" : "does not"),
         criterion + ", on each problem",
         agreement);
+  }
+
+  /**
+   * A claim about CG with at most {@link #LOW_DIMENSION} steps, judged on the main problem alone:
+   * on the d = {@value #LOW_DIMENSION} problem CG solves the system exactly in d steps in exact
+   * arithmetic, so agreement there is no evidence for the claim. Its number is still reported.
+   */
+  private static Finding mainOnly(
+      String claim,
+      Curves main,
+      Curves low,
+      java.util.function.Function<Curves, String> measured,
+      java.util.function.Predicate<Curves> agrees,
+      String criterion) {
+    boolean a = agrees.test(main);
+    return new Finding(
+        claim,
+        String.format(
+            Locale.ROOT,
+            "d = %d (κ = %s): %s (%s); d = %d (κ = %s): %s (not evidence: CG is exact in %d steps on"
+                + " a %d-dimensional system)",
+            DIMENSION,
+            Numbers.format(main.kappa()),
+            measured.apply(main),
+            a ? "agrees" : "does not",
+            LOW_DIMENSION,
+            Numbers.format(low.kappa()),
+            measured.apply(low),
+            LOW_DIMENSION,
+            LOW_DIMENSION),
+        criterion + ", on the d = " + DIMENSION + " problem (d = " + LOW_DIMENSION + " is exact by construction)",
+        a ? Agreement.AGREES : Agreement.DISAGREES);
   }
 
   private static double[] floor(double[] values) {

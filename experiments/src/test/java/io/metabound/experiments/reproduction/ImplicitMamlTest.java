@@ -75,4 +75,23 @@ class ImplicitMamlTest {
     // one inner step from θ is far from Alg*(θ): the first error is much larger than the last
     assertTrue(c.maml()[0] > 1e6 * c.maml()[last], c.maml()[0] + " vs " + c.maml()[last]);
   }
+
+  @Test
+  void theFigure2aVerdictsUseASmallErrorAndDoNotCountTheExactLowDimensionalCase() {
+    ReproductionResult r = new ImplicitMamlFigure2a().run(new ReproductionSettings(20261201, true));
+    java.util.Map<String, Double> numbers = new java.util.HashMap<>();
+    r.numbers().forEach(m -> numbers.put(m.name(), m.value()));
+    Finding small = r.findings().stream().filter(f -> f.claim().contains("small terminal error")).findFirst().orElseThrow();
+    Finding vanishes = r.findings().stream().filter(f -> f.claim().contains("vanishes with 5 CG")).findFirst().orElseThrow();
+    // "small" is at most a tenth: a 2-CG error above it on the main problem cannot count as agreement
+    double cg2 = numbers.get("imaml2_terminal_error");
+    if (cg2 > ImplicitMamlFigure2a.SMALL_ERROR) {
+      assertTrue(small.agreement() != Agreement.AGREES, small.measured());
+    }
+    // the 5-CG claim is judged on d = 10 alone: d = 5 is exact by construction
+    double cg5 = numbers.get("imaml5_terminal_error");
+    assertEquals(cg5 <= 1e-6 ? Agreement.AGREES : Agreement.DISAGREES, vanishes.agreement(), vanishes.measured());
+    assertTrue(vanishes.measured().contains("not evidence"), vanishes.measured());
+    assertTrue(numbers.get("low_imaml5_terminal_error") < 1e-6, "CG is exact in 5 steps on d = 5");
+  }
 }
