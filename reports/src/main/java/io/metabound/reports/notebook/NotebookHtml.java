@@ -59,8 +59,8 @@ public final class NotebookHtml {
       html.append("<section id=\"cell-")
           .append(cell.cell().index())
           .append("\"><h2>")
-          .append(cell.cell().index())
-          .append(". ")
+          // the title as the notebook wrote it: notebooks number their own steps ("1. Write a
+          // task file"), and a second number in front read "2. 1. …"
           .append(escape(cell.cell().title()))
           .append("</h2>\n");
       if (!cell.cell().narrative().isEmpty()) {

@@ -1,6 +1,7 @@
 package io.metabound.reports.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +78,9 @@ java.nio.file.Files.writeString(OUT.resolve("data.csv"), "x,y\\n1,2\\n");
     String html = NotebookHtml.page(run, "tiny", false);
     assertTrue(html.contains("sum=5"));
     assertTrue(html.contains("<h1>A tiny notebook.</h1>"), html);
+    // a cell's heading is its title as written, with no second number in front of the notebook's own
+    assertTrue(html.contains("<h2>Arithmetic</h2>"), html);
+    assertFalse(html.matches("(?s).*<h2>\\d+\\. .*"), "numbered headings: " + html);
     assertTrue(html.contains("<img alt=\"plot.svg\" src=\"tiny/plot.svg\">"), html);
     assertTrue(html.contains("<a href=\"tiny/data.csv\">data.csv</a>"), html);
 
