@@ -657,12 +657,17 @@ public record SuiteSummary(
     return s.toString();
   }
 
-  /** A fixed-width table for the console. */
+  /** A fixed-width table for the console, every cell in full. */
   public String toText() {
+    return toText(TextTable.UNLIMITED);
+  }
+
+  /** The console table with lines fitted to {@code width} chars (long cells elided with …). */
+  public String toText(int width) {
     List<String[]> rows = new ArrayList<>();
     rows.add(COLUMNS);
     rows.addAll(table());
-    StringBuilder s = new StringBuilder(TextTable.render(rows));
+    StringBuilder s = new StringBuilder(TextTable.render(rows, width));
     s.append(multiplicityStatement()).append('\n');
     s.append(countLine()).append('\n');
     for (ScalingOutcome o : scaling) {

@@ -1,6 +1,7 @@
 package io.metabound.experiments.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,5 +27,31 @@ class TextTableTest {
     StringBuilder s = new StringBuilder("title\n");
     TextTable.appendTo(s, List.<String[]>of(new String[] {"α ≤ 1", "x"}, new String[] {"β", "y"}));
     assertEquals("title\nα ≤ 1  x\nβ      y\n", s.toString());
+  }
+
+  @Test
+  void aWidthNarrowsTheWidestColumnAndElidesItsLongCells() {
+    List<String[]> rows =
+        List.of(
+            new String[] {"id", "statement", "tag"},
+            new String[] {"a.b", "L_F <= 4 L + 2 rho alpha grad_task_mean + something long", "[V]"});
+    String fitted = TextTable.render(rows, 40);
+    for (String line : fitted.split("\n")) {
+      assertTrue(line.length() <= 40, line);
+    }
+    assertTrue(fitted.contains("…"), fitted);
+    assertTrue(fitted.contains("[V]"), "the narrow columns stay whole: " + fitted);
+    // unlimited is the old behaviour
+    assertEquals(TextTable.render(rows), TextTable.render(rows, TextTable.UNLIMITED));
+  }
+
+  @Test
+  void columnsAreNeverNarrowedBelowTheMinimum() {
+    int[] width = {30, 30, 30};
+    TextTable.fit(width, 10);
+    for (int w : width) {
+      assertEquals(TextTable.MIN_COLUMN, w);
+    }
+    assertEquals("abcdefg…", TextTable.elide("abcdefghij", 8));
   }
 }

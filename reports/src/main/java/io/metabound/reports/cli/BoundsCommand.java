@@ -10,6 +10,7 @@ import io.metabound.bounds.registry.Quantity;
 import io.metabound.bounds.registry.Relation;
 import io.metabound.bounds.symbol.Symbol;
 import io.metabound.bounds.symbol.SymbolCatalogue;
+import io.metabound.experiments.io.TextTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -173,6 +174,9 @@ public final class BoundsCommand implements Runnable {
     @Option(names = "--json", description = "a JSON array, one object per bound")
     boolean json;
 
+    @Option(names = "--wide", description = "print every statement in full (by default lines fit the terminal: $COLUMNS, or 120)")
+    boolean wide;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -184,16 +188,11 @@ public final class BoundsCommand implements Runnable {
         bounds.forEach(b -> array.add(json(b)));
         out.print(CliJson.write(array));
       } else {
-        int idWidth = 0;
-        int tagWidth = 0;
+        List<String[]> rows = new ArrayList<>();
         for (Bound b : bounds) {
-          idWidth = Math.max(idWidth, b.id().length());
-          tagWidth = Math.max(tagWidth, b.provenance().tag().length());
+          rows.add(new String[] {b.id(), provenanceKind(b.provenance()), b.provenance().tag(), b.statement()});
         }
-        for (Bound b : bounds) {
-          out.printf(Locale.ROOT, "%-" + idWidth + "s  %-13s  %-" + tagWidth + "s  %s%n", b.id(),
-              provenanceKind(b.provenance()), b.provenance().tag(), b.statement());
-        }
+        out.print(TextTable.render(rows, wide ? TextTable.UNLIMITED : TextTable.consoleWidth()));
         out.printf(Locale.ROOT, "%d bounds%s%n", bounds.size(),
             paper == null ? " (" + String.join(", ", BoundRegistry.papers()) + ")" : "");
       }

@@ -14,6 +14,7 @@ import io.metabound.experiments.scaling.ScalingChecks;
 import io.metabound.experiments.plan.RegistryPlans;
 import io.metabound.reports.io.TerminalProgress;
 import java.io.IOException;
+import io.metabound.experiments.io.TextTable;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -80,6 +81,9 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "print a JSON list, one object per bound")
   boolean json;
+
+  @Option(names = "--wide", description = "print every table cell in full (by default the table fits the terminal: $COLUMNS, or 120)")
+  boolean wide;
 
   @Option(names = "--replay", paramLabel = "FILE", description = "re-run the check of a counterexample file on its instance")
   Path replay;
@@ -262,8 +266,8 @@ ScalingChecks.outcomes(settings.seed(), suite));
     return rows;
   }
 
-  private static void printText(PrintWriter stdout, SuiteSummary summary, List<String> written) {
-    stdout.print(summary.toText());
+  private void printText(PrintWriter stdout, SuiteSummary summary, List<String> written) {
+    stdout.print(summary.toText(wide ? TextTable.UNLIMITED : TextTable.consoleWidth()));
     if (!summary.notCheckable().isEmpty()) {
       stdout.println("not checkable (" + summary.notCheckable().size() + "):");
       for (NotCheckable n : summary.notCheckable()) {
