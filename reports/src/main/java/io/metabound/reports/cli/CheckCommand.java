@@ -62,6 +62,8 @@ import tools.jackson.databind.node.ObjectNode;
       "and seed; bounds without a check are listed with the reason. A violation",
       "is shrunk and written as a counterexample file that --replay re-runs.",
       "Exit 1 if a bound is VIOLATED and not an expected finding.",
+      "--replay: exit 0 when it reproduces the recorded verdict, 1 when not,",
+      "2 when the file is invalid or was edited (its sha256 does not match).",
       ""
     })
 public final class CheckCommand implements Callable<Integer> {

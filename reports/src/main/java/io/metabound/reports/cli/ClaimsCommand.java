@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
       "DIR/claims-verdicts.{json,md} with the file's SHA-256 and, for each violation,",
       "DIR/counterexample-<id>.json (shrunk) and DIR/counterexample-<id>-worst.json.",
       "Exit 0 when every claim holds, 1 when one is violated (or not witnessed),",
-      "2 when one is an ERROR or the file is bad input.",
+      "2 when one is an ERROR or the file is bad input. --replay: exit 0 when it",
+      "reproduces the recorded verdict, 1 when not.",
       ""
     })
 public final class ClaimsCommand implements Callable<Integer> {
