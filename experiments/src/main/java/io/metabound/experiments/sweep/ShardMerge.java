@@ -127,6 +127,10 @@ public final class ShardMerge {
     if (folder != null && !Files.isDirectory(folder)) {
       throw new SweepInputException("--out: folder " + folder + " does not exist; create it first");
     }
+    if (Files.isDirectory(target)) {
+      throw new SweepInputException("--out: " + target + " is a folder; give the merged CSV's file"
+          + " name (e.g. " + target.resolve("heatmap.csv") + ")");
+    }
     for (Path csv : csvs) {
       for (Path input : List.of(csv, SweepSidecar.of(csv))) {
         Path in = input.toAbsolutePath().normalize();

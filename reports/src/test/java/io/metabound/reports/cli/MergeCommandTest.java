@@ -133,6 +133,7 @@ class MergeCommandTest {
         "--cap;1e6;identity field 'cap'",
         "--start;0.5;identity field 'start'",
         "--seed;3;identity field 'seed'",
+        "--noise;0.1;identity field 'noise'",
         "--tasks;OTHER;identity field 'tasksSha256OfFileBytes'",
       })
   void aShardOfAnotherSweepIsRefusedNamingTheField(String option, String value, String field)
@@ -149,6 +150,9 @@ class MergeCommandTest {
     assertRefused(merge(first, second), second.toString(), "identity field 'lambda'");
     Path ofThree = shard("three", "2/3", "--estimator", "imaml");
     assertRefused(merge(first, ofThree), ofThree.toString(), "identity field 'shardCount'");
+    Path noisy = shard("noisy", "1/2", "--noise", "0.1", "--iters", "20");
+    Path otherBatches = shard("batches", "2/2", "--noise", "0.1", "--iters", "20", "--batches", "5,5,5");
+    assertRefused(merge(noisy, otherBatches), otherBatches.toString(), "identity field 'batches'");
   }
 
   @Test
@@ -224,6 +228,8 @@ class MergeCommandTest {
     CliRun run = CliRun.of("merge", "--out", nowhere.toString(), a.toString(), b.toString());
     assertRefused(run, "--out: folder", "does not exist");
     assertFalse(Files.exists(dir.resolve("no")), "merge does not create the folder");
+    CliRun intoFolder = CliRun.of("merge", "--out", dir.toString(), a.toString(), b.toString());
+    assertRefused(intoFolder, "--out: " + dir + " is a folder");
   }
 
   @Test
