@@ -1,6 +1,7 @@
 package io.metabound.experiments.check;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where a check looks for instances: a finite union of continuous search spaces (one per discrete
@@ -20,5 +21,14 @@ public interface InstanceDomain {
    */
   default boolean admits(Instance instance) {
     return true;
+  }
+
+  /**
+   * The family names ({@link Instance#family()}) of the instances this domain produces, so that a
+   * replayed counterexample naming another family is refused as an unknown family. Empty when
+   * the domain does not say (any name is accepted).
+   */
+  default Set<String> families() {
+    return Set.of();
   }
 }

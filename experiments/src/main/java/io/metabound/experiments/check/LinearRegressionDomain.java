@@ -106,6 +106,11 @@ public final class LinearRegressionDomain implements InstanceDomain {
     return reading;
   }
 
+  @Override
+  public java.util.Set<String> families() {
+    return java.util.Set.of(family());
+  }
+
   /** The family name of the decoded instances. */
   public String family() {
     return reading.familyName();

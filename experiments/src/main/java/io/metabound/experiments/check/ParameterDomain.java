@@ -89,6 +89,11 @@ public final class ParameterDomain implements InstanceDomain {
   }
 
   @Override
+  public java.util.Set<String> families() {
+    return java.util.Set.of(family);
+  }
+
+  @Override
   public boolean admits(Instance instance) {
     if (!instance.tasks().equals(tasks)) {
       return false;

@@ -2,6 +2,8 @@ package io.metabound.experiments.check;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -19,10 +21,9 @@ public final class Replay {
    */
   public record Outcome(CounterexampleFile.Counterexample counterexample, CheckResult result) {
 
-    /** True when the re-run gives the recorded verdict (or nothing was recorded). */
+    /** True when the re-run gives the recorded verdict. */
     public boolean reproduced() {
-      return counterexample.recordedVerdict() == null
-          || counterexample.recordedVerdict() == result.verdict();
+      return counterexample.recordedVerdict() == result.verdict();
     }
   }
 
@@ -31,7 +32,9 @@ public final class Replay {
    *
    * @param file the counterexample file
    * @param checks finds the check of a bound id (e.g. from the registry); empty when unknown
-   * @throws CheckInputException when the file is invalid or names an unknown bound
+   * @throws CheckInputException when the file is invalid, was edited after it was written (its
+   *     checksum does not match), names an unknown bound or a family the bound's check does not
+   *     draw from
    */
   public static Outcome replay(Path file, Function<String, Optional<BoundCheck>> checks) {
     CounterexampleFile.Counterexample c = CounterexampleFile.read(file);
@@ -42,6 +45,12 @@ public final class Replay {
                 () ->
                     new CheckInputException(
                         file, "bound", "no check is registered for bound '" + c.boundId() + "'"));
+    Set<String> families = check.domain() == null ? Set.of() : check.domain().families();
+    if (!families.isEmpty() && !families.contains(c.instance().family())) {
+      throw new CheckInputException(file, "family", "unknown family '" + c.instance().family()
+          + "' for bound " + c.boundId() + " (its check draws from: "
+          + String.join(", ", new TreeSet<>(families)) + ")");
+    }
     CheckResult result = check.evaluate(c.instance(), c.settings());
     return new Outcome(c, result);
   }

@@ -32,6 +32,11 @@ abstract sealed class ShapedDomain implements InstanceDomain
     this.parameters = new DomainParameters(b.vectors, b.parameters);
   }
 
+  @Override
+  public java.util.Set<String> families() {
+    return java.util.Set.of(family);
+  }
+
   /** The search space of tasks of dimension {@code d}, {@code m} of them. */
   abstract Shape shape(int d, int m);
 

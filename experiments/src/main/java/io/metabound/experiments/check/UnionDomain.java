@@ -47,6 +47,19 @@ public final class UnionDomain implements InstanceDomain {
     return all;
   }
 
+  /** The parts' families; empty (any name) when some part does not name its families. */
+  @Override
+  public java.util.Set<String> families() {
+    java.util.Set<String> all = new java.util.TreeSet<>();
+    for (InstanceDomain p : parts) {
+      if (p.families().isEmpty()) {
+        return java.util.Set.of();
+      }
+      all.addAll(p.families());
+    }
+    return all;
+  }
+
   @Override
   public boolean admits(Instance instance) {
     for (InstanceDomain p : parts) {

@@ -107,6 +107,14 @@ final class FamilyDomain implements InstanceDomain {
     return spaces;
   }
 
+  /** The shapes' families (instances carry their shape's family). */
+  @Override
+  public java.util.Set<String> families() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    shapes.forEach(shape -> names.add(shape.family()));
+    return names;
+  }
+
   @Override
   public boolean admits(Instance instance) {
     boolean named = false;

@@ -136,6 +136,17 @@ public final class SweepCsv {
     return new SweepResult(grid, Shard.WHOLE, 0, status, rates, 0, 0);
   }
 
+  /**
+   * The number of cells (data rows) of a sweep CSV, each row parsed and checked.
+   *
+   * @throws SweepInputException naming the file, line and problem
+   */
+  public static long countCells(Path file) {
+    long[] n = {0};
+    forEachRow(file, (row, line) -> n[0]++);
+    return n[0];
+  }
+
   private interface RowSink {
     void accept(Row row, String line) throws IOException;
   }

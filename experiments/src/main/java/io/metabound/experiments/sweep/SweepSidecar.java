@@ -17,6 +17,19 @@ public final class SweepSidecar {
   /** Version of the sidecar layout. */
   public static final int FORMAT_VERSION = 1;
 
+  /**
+   * Member holding the SHA-256 of the CSV's bytes as written: {@code metabound merge} refuses a
+   * CSV edited after its sidecar was written.
+   */
+  public static final String CSV_SHA256 = "csvSha256";
+
+  /** The sidecar of a sweep CSV: {@code X.csv} → {@code X.json} (any other name: name + .json). */
+  public static Path of(Path csv) {
+    String name = csv.getFileName().toString();
+    String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+    return csv.resolveSibling(stem + ".json");
+  }
+
   private SweepSidecar() {}
 
   /** A new empty object. */

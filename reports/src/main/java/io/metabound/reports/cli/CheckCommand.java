@@ -7,6 +7,7 @@ import io.metabound.experiments.check.CheckInputException;
 import io.metabound.experiments.check.CheckResult;
 import io.metabound.experiments.check.CheckSettings;
 import io.metabound.experiments.check.CheckSuite;
+import io.metabound.experiments.check.CounterexampleFile;
 import io.metabound.experiments.check.NotCheckable;
 import io.metabound.experiments.check.Replay;
 import io.metabound.experiments.check.SuiteSummary;
@@ -41,7 +42,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Exit codes: 0 when no check is VIOLATED (or every violation is a documented expected
  * finding), 1 when some check is VIOLATED and not an expected finding, 2 on an unknown bound or
- * paper, bad options, or a bad replay file (one line naming the file and the field).
+ * paper, bad options, or a bad replay file (one line naming the file and the field). A replay
+ * exits 0 when it reproduces the recorded verdict and 1 when it does not; a replay file edited
+ * after it was written (checksum mismatch) is exit 2, one without a checksum replays with a note.
  *
  * <p>{@code --json} prints one object per bound: the fields of {@link SuiteSummary#jsonRows()}
  * (at least {@code bound, verdict, empirical, theoretical, ratio, instance, seed}, where {@code
@@ -60,6 +63,8 @@ import tools.jackson.databind.node.ObjectNode;
       "and seed; bounds without a check are listed with the reason. A violation",
       "is shrunk and written as a counterexample file that --replay re-runs.",
       "Exit 1 if a bound is VIOLATED and not an expected finding.",
+      "--replay: exit 0 when it reproduces the recorded verdict, 1 when not,",
+      "2 when the file is invalid or was edited (its sha256 does not match).",
       ""
     })
 public final class CheckCommand implements Callable<Integer> {
@@ -226,24 +231,34 @@ ScalingChecks.outcomes(settings.seed(), suite));
     CheckSettings settings = outcome.counterexample().settings();
     SuiteSummary summary = CheckSuite.summarise(List.of(result), List.of(), settings);
     PrintWriter stdout = spec.commandLine().getOut();
-    String verdictLine = outcome.counterexample().recordedVerdict() == null
-        ? "no verdict recorded in the file; now " + result.verdict()
-        : (outcome.reproduced() ? "reproduced the recorded verdict " : "did NOT reproduce the recorded verdict ")
+    PrintWriter stderr = spec.commandLine().getErr();
+    if (!outcome.counterexample().verified()) {
+      stderr.println("metabound: note: " + unverifiedNote(replay));
+      stderr.flush();
+    }
+    String verdictLine =
+        (outcome.reproduced() ? "reproduced the recorded verdict " : "did NOT reproduce the recorded verdict ")
             + outcome.counterexample().recordedVerdict() + (outcome.reproduced() ? "" : "; now " + result.verdict())
             + " (recorded ratio " + SuiteSummary.number(outcome.counterexample().recordedRatio())
             + ", now " + SuiteSummary.number(result.ratio()) + ")";
     String header = "check --replay " + replay + ": bound " + outcome.counterexample().boundId()
         + ", instance seed " + settings.seed() + ": " + verdictLine;
     if (json) {
-      spec.commandLine().getErr().println("metabound: " + header);
-      spec.commandLine().getErr().flush();
+      stderr.println("metabound: " + header);
+      stderr.flush();
       stdout.print(CliJson.write(summary.jsonRows()));
     } else {
       stdout.println(header);
       stdout.print(summary.toText());
     }
     stdout.flush();
-    return result.isUnexpectedViolation() ? MetaBoundCommand.VIOLATED : MetaBoundCommand.OK;
+    // a replay answers "does the recorded outcome come back?": 0 yes, 1 no
+    return outcome.reproduced() ? MetaBoundCommand.OK : MetaBoundCommand.VIOLATED;
+  }
+
+  /** The note for a counterexample file without a checksum (hand-written or edited on purpose). */
+  static String unverifiedNote(Path file) {
+    return file + " has no " + CounterexampleFile.CHECKSUM + " checksum: replaying it unverified";
   }
 
   private static ArrayNode jsonRows(SuiteSummary summary) {

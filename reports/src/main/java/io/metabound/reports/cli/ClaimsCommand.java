@@ -4,7 +4,6 @@ import io.metabound.experiments.check.CheckInputException;
 import io.metabound.experiments.check.CheckSettings;
 import io.metabound.experiments.check.Replay;
 import io.metabound.experiments.check.SuiteSummary;
-import io.metabound.experiments.check.Verdict;
 import io.metabound.experiments.plan.RegistryPlans;
 import io.metabound.reports.claims.ClaimCheck;
 import io.metabound.reports.claims.ClaimEntry;
@@ -47,7 +46,8 @@ import picocli.CommandLine.Spec;
       "DIR/claims-verdicts.{json,md} with the file's SHA-256 and, for each violation,",
       "DIR/counterexample-<id>.json (shrunk) and DIR/counterexample-<id>-worst.json.",
       "Exit 0 when every claim holds, 1 when one is violated (or not witnessed),",
-      "2 when one is an ERROR or the file is bad input.",
+      "2 when one is an ERROR or the file is bad input. --replay: exit 0 when it",
+      "reproduces the recorded verdict, 1 when not.",
       ""
     })
 public final class ClaimsCommand implements Callable<Integer> {
@@ -178,6 +178,10 @@ public final class ClaimsCommand implements Callable<Integer> {
       throw new UserInputException(e.getMessage(), e);
     }
     var r = outcome.result();
+    if (!outcome.counterexample().verified()) {
+      spec.commandLine().getErr().println("metabound: note: " + CheckCommand.unverifiedNote(replay));
+      spec.commandLine().getErr().flush();
+    }
     stdout.println(
         "replay "
             + replay
@@ -193,8 +197,11 @@ public final class ClaimsCommand implements Callable<Integer> {
             + SuiteSummary.number(r.ratio())
             + ": "
             + r.verdict()
-            + (outcome.reproduced() ? " (as recorded)" : " (recorded " + outcome.counterexample().recordedVerdict() + ")"));
+            + (outcome.reproduced()
+                ? " (as recorded)"
+                : " (recorded " + outcome.counterexample().recordedVerdict() + "): did NOT reproduce"));
     stdout.flush();
-    return r.verdict() == Verdict.VIOLATED ? MetaBoundCommand.VIOLATED : MetaBoundCommand.OK;
+    // a replay answers "does the recorded outcome come back?": 0 yes, 1 no
+    return outcome.reproduced() ? MetaBoundCommand.OK : MetaBoundCommand.VIOLATED;
   }
 }

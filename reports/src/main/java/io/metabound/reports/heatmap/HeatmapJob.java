@@ -1,5 +1,6 @@
 package io.metabound.reports.heatmap;
 
+import io.metabound.experiments.io.Sha256;
 import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.sweep.BoundaryOverlay;
 import io.metabound.experiments.sweep.CellModel;
@@ -159,6 +160,8 @@ public final class HeatmapJob {
               + "'s exact map does not depend on alpha: every alpha row is the same");
     }
     sidecar.set("tasks", problem.describe());
+    HeatmapIdentity.of(request).writeTo(sidecar);
+    sidecar.put(SweepSidecar.CSV_SHA256, Sha256.ofFile(csv));
     if (fromCsv != null) {
       sidecar.put("fromCsv", fromCsv.toAbsolutePath().normalize().toString());
     }

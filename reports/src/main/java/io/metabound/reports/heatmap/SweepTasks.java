@@ -4,6 +4,7 @@ import io.metabound.experiments.algorithm.FiniteDifferenceStep;
 import io.metabound.experiments.algorithm.OneStepStochasticMaml;
 import io.metabound.experiments.algorithm.ResamplingMaml;
 import io.metabound.experiments.algorithm.TaskBatching;
+import io.metabound.experiments.io.Sha256;
 import io.metabound.experiments.noise.AdditiveGaussianNoise;
 import io.metabound.experiments.noise.StochasticOracle;
 import io.metabound.experiments.noise.StochasticTaskSet;
@@ -22,6 +23,8 @@ import io.metabound.experiments.sweep.SweepInputException;
 import io.metabound.experiments.sweep.SymmetricEigenvalues;
 import io.metabound.experiments.task.FamilySpecException;
 import io.metabound.experiments.task.QuadraticFamily;
+import io.metabound.experiments.task.QuadraticTaskFile;
+import io.metabound.experiments.task.TaskFileException;
 import io.metabound.experiments.task.TaskSet;
 import io.metabound.reports.cli.UserInputException;
 import java.io.IOException;
@@ -57,15 +60,33 @@ public final class SweepTasks {
   private final EstimatorMapSource maps;
   private final String file;
   private final String checksumOrSpec;
+  private final TasksDigest digest;
   private Noise noise;
+
+  /**
+   * The SHA-256 that identifies the tasks of a sweep ({@link
+   * io.metabound.experiments.sweep.SweepIdentity}).
+   *
+   * @param field the identity field it goes into, which says what was digested: {@link
+   *     #OF_FILE_BYTES} (the task file's bytes) or {@link #OF_CANONICAL_LIST} (the generated
+   *     tasks written as a task file, for {@code --family})
+   * @param sha256 the digest, lower-case hex
+   */
+  public record TasksDigest(String field, String sha256) {
+    /** Field name of a digest of the task file's bytes. */
+    public static final String OF_FILE_BYTES = "tasksSha256OfFileBytes";
+    /** Field name of a digest of the canonical task list of a generated family. */
+    public static final String OF_CANONICAL_LIST = "tasksSha256OfCanonicalList";
+  }
 
   /**
    * @param file the task file (absolute), or null for a generated family
    * @param checksumOrSpec the file's CRC-32C, or the family's full spec
    */
   private SweepTasks(TaskSet tasks, Estimator estimator, Settings settings, String file,
-      String checksumOrSpec) {
+      String checksumOrSpec, TasksDigest digest) {
     this.tasks = tasks;
+    this.digest = digest;
     this.estimator = estimator;
     this.settings = settings;
     this.file = file;
@@ -118,7 +139,9 @@ public final class SweepTasks {
       } catch (FamilySpecException e) {
         throw new UserInputException("--family: " + e.getMessage(), e);
       }
-      return new SweepTasks(generator.generate(), estimator, settings, null, generator.toSpec());
+      TaskSet generated = generator.generate();
+      return new SweepTasks(generated, estimator, settings, null, generator.toSpec(),
+          canonicalDigest(generated));
     }
     TaskSet tasks;
     try {
@@ -126,8 +149,30 @@ public final class SweepTasks {
     } catch (SweepInputException e) {
       throw new UserInputException(e.getMessage(), e);
     }
+    byte[] bytes = bytesOf(file);
     return new SweepTasks(tasks, estimator, settings, file.toAbsolutePath().normalize().toString(),
-        crc32c(file));
+        crc32c(bytes), new TasksDigest(TasksDigest.OF_FILE_BYTES, Sha256.of(bytes)));
+  }
+
+  /** The task file's bytes (it was just read, so a failure here is the file changing under us). */
+  private static byte[] bytesOf(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * SHA-256 of the generated tasks written as a task file ({@link QuadraticTaskFile#toJson}, the
+   * one writer of the task-file contract): equal tasks, equal digest, whatever spec made them.
+   */
+  private static TasksDigest canonicalDigest(TaskSet tasks) {
+    try {
+      return new TasksDigest(TasksDigest.OF_CANONICAL_LIST, Sha256.of(QuadraticTaskFile.toJson(tasks)));
+    } catch (TaskFileException e) {
+      throw new IllegalStateException("a generated quadratic family is a task file", e);
+    }
   }
 
   /**
@@ -204,15 +249,21 @@ public final class SweepTasks {
     return new StochasticTaskSet(oracles, weights);
   }
 
-  /** CRC-32C of the task file, to recognise it later (cheap: no security provider to load). */
-  private static String crc32c(Path file) {
-    try {
-      CRC32C crc = new CRC32C();
-      crc.update(Files.readAllBytes(file));
-      return String.format(Locale.ROOT, "%08x", crc.getValue());
-    } catch (IOException e) {
-      return "unavailable";
-    }
+  /** CRC-32C of the task file's bytes, to recognise it later. */
+  private static String crc32c(byte[] bytes) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes);
+    return String.format(Locale.ROOT, "%08x", crc.getValue());
+  }
+
+  /** The SHA-256 of the tasks, for the sweep's identity. */
+  public TasksDigest tasksDigest() {
+    return digest;
+  }
+
+  /** The noise of a stochastic sweep, or null for an exact one (set by {@link #cellModel}). */
+  public Noise noise() {
+    return noise;
   }
 
   public TaskSet tasks() {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The check command end to end on test-only checks ({@link PlantedChecks}): a planted wrong bound
@@ -63,12 +64,13 @@ class CheckCommandTest {
     assertTrue(ratio > 1, "ratio " + ratio);
 
     CliRun replay = CliRun.with(planted, "check", "--replay", file.toString());
-    assertEquals(1, replay.code(), replay.toString());
+    assertEquals(0, replay.code(), "a replay that reproduces is exit 0\n" + replay);
+    assertEquals("", replay.err(), "a file written by check is verified: no note");
     assertTrue(replay.out().contains("reproduced the recorded verdict VIOLATED"), replay.out());
     assertTrue(replay.out().contains("instance seed " + instanceSeed), replay.out());
 
     CliRun replayJson = CliRun.with(planted, "check", "--replay", file.toString(), "--json");
-    assertEquals(1, replayJson.code(), replayJson.toString());
+    assertEquals(0, replayJson.code(), replayJson.toString());
     JsonNode row = replayJson.json().get(0);
     assertEquals("VIOLATED", row.get("verdict").asString());
     assertEquals(ratio, row.get("ratio").doubleValue(), 0.0, "the replay is bit-identical");
@@ -169,11 +171,7 @@ class CheckCommandTest {
       {"{\"bound\":\"" + PlantedChecks.PLANTED + "\",\"params\":{\"N\":1,\"alpha\":0.5},"
           + "\"tasks\":[{\"H\":[[1,2],[3,1]],\"c\":[0,0]}]}", ": tasks[0].H: not symmetric"},
       {"{\"bound\":\"" + PlantedChecks.PLANTED + "\",\"params\":{\"N\":\"one\"},"
-          + "\"tasks\":[{\"H\":[[-2]],\"c\":[0]}]}", ": params.N: expected a number"},
-      {"{\"bound\":\"" + PlantedChecks.PLANTED + "\",\"params\":{\"N\":1},"
-          + "\"tasks\":[{\"H\":[[-2]],\"c\":[0]}]}", ": params: the bound L needs symbol 'alpha'"},
-      {"{\"bound\":\"nobody.knows.this\",\"tasks\":[{\"H\":[[-2]],\"c\":[0]}]}",
-          ": bound: no check is registered for bound 'nobody.knows.this'"},
+          + "\"tasks\":[{\"H\":[[-2]],\"c\":[0]}]}", ": params.N: expected a finite number"},
       {"{\"bound\":", ": not valid JSON"}
     };
     for (String[] c : cases) {
@@ -185,5 +183,83 @@ class CheckCommandTest {
     }
     CliRun missing = CliRun.with(planted, "check", "--replay", dir.resolve("none.json").toString());
     assertTrue(missing.isOneLineError(), missing.toString());
+  }
+
+  /** The counterexample file {@code check} writes for the planted violation. */
+  private Path plantedCounterexample(CommandLine.IFactory planted) throws Exception {
+    Path out = dir.resolve("ce");
+    CliRun run = CliRun.with(planted, "check", "--bound", PlantedChecks.PLANTED, "--seed", "42",
+        "--out", out.toString());
+    assertEquals(1, run.code(), run.toString());
+    return out.resolve(CounterexampleFile.fileName(PlantedChecks.PLANTED));
+  }
+
+  /** Applies {@code edit} to the file's JSON, with or without its checksum kept. */
+  private static void edit(Path file, boolean keepChecksum, java.util.function.Consumer<ObjectNode> edit)
+      throws Exception {
+    ObjectNode root = (ObjectNode) read(file);
+    if (!keepChecksum) {
+      root.remove(CounterexampleFile.CHECKSUM);
+    }
+    edit.accept(root);
+    Files.writeString(file, JsonMapper.builder().build().writeValueAsString(root));
+  }
+
+  @Test
+  void aReplayFileEditedAfterItWasWrittenIsRefusedUntilItsChecksumIsDeleted() throws Exception {
+    CommandLine.IFactory planted = PlantedChecks.factory(PlantedChecks.planted());
+    Path file = plantedCounterexample(planted);
+    edit(file, true, root -> ((ObjectNode) root.get("recorded")).put("verdict", "HOLDS"));
+    CliRun edited = CliRun.with(planted, "check", "--replay", file.toString());
+    assertTrue(edited.isOneLineError(), edited.toString());
+    assertTrue(edited.err().contains(file + " was edited after it was written (checksum mismatch);"
+        + " delete the sha256 field to replay an edited file on purpose"), edited.err());
+
+    // edited on purpose (checksum deleted): replayed, unverified, and it does not reproduce
+    edit(file, false, root -> {});
+    CliRun unverified = CliRun.with(planted, "check", "--replay", file.toString());
+    assertEquals(1, unverified.code(), "a replay that does not reproduce is exit 1\n" + unverified);
+    assertTrue(unverified.out().contains("did NOT reproduce the recorded verdict HOLDS; now VIOLATED"),
+        unverified.out());
+    assertEquals("metabound: note: " + file + " has no sha256 checksum: replaying it unverified",
+        unverified.err().strip());
+  }
+
+  @Test
+  void anUnverifiedFileThatReproducesIsExitZeroWithTheNote() throws Exception {
+    CommandLine.IFactory planted = PlantedChecks.factory(PlantedChecks.planted());
+    Path file = plantedCounterexample(planted);
+    edit(file, false, root -> {});
+    CliRun run = CliRun.with(planted, "check", "--replay", file.toString(), "--json");
+    assertEquals(0, run.code(), run.toString());
+    assertEquals("VIOLATED", run.json().get(0).get("verdict").asString());
+    assertTrue(run.err().contains("replaying it unverified"), run.err());
+  }
+
+  @Test
+  void invalidReplayFilesAreOneLineErrorsNamingTheField() throws Exception {
+    CommandLine.IFactory planted = PlantedChecks.factory(PlantedChecks.planted());
+    Path written = plantedCounterexample(planted);
+    String original = Files.readString(written);
+    Map<String, java.util.function.Consumer<ObjectNode>> edits = new java.util.LinkedHashMap<>();
+    edits.put(": recorded.verdict: expected the recorded verdict as a string (missing)",
+        root -> ((ObjectNode) root.get("recorded")).remove("verdict"));
+    edits.put(": settings.confidenceLevel: must be in [0, 1], got 1.5",
+        root -> ((ObjectNode) root.get("settings")).put("confidenceLevel", 1.5));
+    edits.put(": family: unknown family 'cubic' for bound " + PlantedChecks.PLANTED,
+        root -> root.put("family", "cubic"));
+    edits.put(": params: the bound L needs symbol 'alpha'",
+        root -> ((ObjectNode) root.get("params")).remove("alpha"));
+    edits.put(": bound: no check is registered for bound 'nobody.knows.this'",
+        root -> root.put("bound", "nobody.knows.this"));
+    edits.put(": params.alpha: expected a finite number",
+        root -> ((ObjectNode) root.get("params")).put("alpha", "Infinity"));
+    for (Map.Entry<String, java.util.function.Consumer<ObjectNode>> e : edits.entrySet()) {
+      Files.writeString(written, original);
+      edit(written, false, e.getValue());
+      CliRun run = CliRun.with(planted, "check", "--replay", written.toString());
+      assertTrue(run.isOneLineError(), e.getKey() + "\n" + run);
+      assertTrue(run.err().contains(written + e.getKey()), e.getKey() + "\n" + run.err());
+    }
   }
 }

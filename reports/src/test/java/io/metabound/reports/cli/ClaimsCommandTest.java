@@ -100,8 +100,20 @@ class ClaimsCommandTest {
 
     out.getBuffer().setLength(0);
     int replayed = run("claims", file.toString(), "--replay", ceFile.toString());
-    assertEquals(1, replayed, err.toString());
+    assertEquals(0, replayed, "a replay that reproduces is exit 0\n" + err);
     assertTrue(out.toString().contains("VIOLATED (as recorded)"), out.toString());
+
+    // edited on purpose to record another verdict: replayed unverified, does not reproduce, exit 1
+    tools.jackson.databind.node.ObjectNode edited =
+        (tools.jackson.databind.node.ObjectNode) JsonMapper.builder().build().readTree(Files.readString(ceFile));
+    edited.remove("sha256");
+    ((tools.jackson.databind.node.ObjectNode) edited.get("recorded")).put("verdict", "HOLDS");
+    Files.writeString(ceFile, edited.toString());
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("claims", file.toString(), "--replay", ceFile.toString()), err.toString());
+    assertTrue(out.toString().contains("VIOLATED (recorded HOLDS): did NOT reproduce"), out.toString());
+    assertTrue(err.toString().contains("replaying it unverified"), err.toString());
   }
 
   @Test
