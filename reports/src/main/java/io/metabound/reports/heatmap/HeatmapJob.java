@@ -312,6 +312,7 @@ public final class HeatmapJob {
     }
     HeatmapPlot plot =
         new HeatmapPlot(result, overlays, request.colouring(), title, xTitle(grid), yTitle(grid));
+    plot.outsideWindow().forEach(o -> notes.add(o.text()));
     for (ImageFormat f : request.formats()) {
       if (!plot.supports(f)) {
         notes.add(

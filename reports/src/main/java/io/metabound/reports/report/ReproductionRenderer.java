@@ -78,16 +78,19 @@ public final class ReproductionRenderer {
       String png = h.id() + ".png";
       String csv = h.id() + ".csv";
       String overlays = h.id() + "-overlays.csv";
-      new HeatmapPlot(h.result(), h.overlays(), HeatmapColouring.STATUS, h.title(), h.xLabel(), h.yLabel())
-          .write(ImageFormat.PNG, dir.resolve(png));
+      HeatmapPlot plot =
+          new HeatmapPlot(h.result(), h.overlays(), HeatmapColouring.STATUS, h.title(), h.xLabel(), h.yLabel());
+      plot.write(ImageFormat.PNG, dir.resolve(png));
+      String outside = outsideText(plot);
       SweepCsv.write(h.result(), dir.resolve(csv));
       SweepSidecar.writeOverlayCsv(h.overlays(), h.result().grid(), dir.resolve(overlays));
       files.add(prefix + png);
       files.add(prefix + csv);
       files.add(prefix + overlays);
-      pictures.append(figureHtml(root, prefix + png, h.title() + gapText(h), List.of(prefix + csv, prefix + overlays)));
+      pictures.append(figureHtml(root, prefix + png, h.title() + gapText(h) + outside,
+          List.of(prefix + csv, prefix + overlays)));
       mdPictures.append("![").append(h.title()).append("](").append(prefix).append(png)
-          .append(")\n\n").append(gapText(h).trim()).append(" [cells CSV](").append(prefix).append(csv)
+          .append(")\n\n").append((gapText(h) + outside).trim()).append(" [cells CSV](").append(prefix).append(csv)
           .append("), [overlays CSV](").append(prefix).append(overlays).append(")\n\n");
     }
     AtomicFiles.writeString(dir.resolve("result.json"), json(r));
@@ -135,6 +138,13 @@ public final class ReproductionRenderer {
       }
     }
     return new DataFiles.Table(List.of("series", "kind", "x", "y", "lower", "upper"), rows);
+  }
+
+  /** The overlays the picture leaves out because they lie outside its window, with their values. */
+  private static String outsideText(HeatmapPlot plot) {
+    StringBuilder s = new StringBuilder();
+    plot.outsideWindow().forEach(o -> s.append(" · ").append(o.text()));
+    return s.toString();
   }
 
   private static String gapText(HeatmapPanel h) {
