@@ -347,17 +347,7 @@ public final class ImplicitMamlFigure2a implements Reproduction {
         a && b ? Agreement.AGREES : a || b ? Agreement.PARTLY_AGREES : Agreement.DISAGREES;
     return new Finding(
         claim,
-        String.format(
-            Locale.ROOT,
-            "d = %d (κ = %s): %s (%s); d = %d (κ = %s): %s (%s)",
-            DIMENSION,
-            Numbers.format(main.kappa()),
-            measured.apply(main),
-            a ? "agrees" : "does not",
-            LOW_DIMENSION,
-            Numbers.format(low.kappa()),
-            measured.apply(low),
-            b ? "agrees" : "does not"),
+        onBoth(main, low, measured, a ? "agrees" : "does not", b ? "agrees" : "does not"),
         criterion + ", on each problem",
         agreement);
   }
@@ -377,21 +367,35 @@ public final class ImplicitMamlFigure2a implements Reproduction {
     boolean a = agrees.test(main);
     return new Finding(
         claim,
-        String.format(
-            Locale.ROOT,
-            "d = %d (κ = %s): %s (%s); d = %d (κ = %s): %s (not evidence: CG is exact in %d steps on"
-                + " a %d-dimensional system)",
-            DIMENSION,
-            Numbers.format(main.kappa()),
-            measured.apply(main),
+        onBoth(
+            main,
+            low,
+            measured,
             a ? "agrees" : "does not",
-            LOW_DIMENSION,
-            Numbers.format(low.kappa()),
-            measured.apply(low),
-            LOW_DIMENSION,
-            LOW_DIMENSION),
+            "not evidence: CG is exact in " + LOW_DIMENSION + " steps on a " + LOW_DIMENSION
+                + "-dimensional system"),
         criterion + ", on the d = " + DIMENSION + " problem (d = " + LOW_DIMENSION + " is exact by construction)",
         a ? Agreement.AGREES : Agreement.DISAGREES);
+  }
+
+  /** {@code d = 10 (κ = …): <measured> (<mainWord>); d = 5 (κ = …): <measured> (<lowWord>)}. */
+  private static String onBoth(
+      Curves main,
+      Curves low,
+      java.util.function.Function<Curves, String> measured,
+      String mainWord,
+      String lowWord) {
+    return String.format(
+        Locale.ROOT,
+        "d = %d (κ = %s): %s (%s); d = %d (κ = %s): %s (%s)",
+        DIMENSION,
+        Numbers.format(main.kappa()),
+        measured.apply(main),
+        mainWord,
+        LOW_DIMENSION,
+        Numbers.format(low.kappa()),
+        measured.apply(low),
+        lowWord);
   }
 
   private static double[] floor(double[] values) {
