@@ -5,7 +5,6 @@ import io.metabound.bounds.registry.Bound;
 import io.metabound.experiments.check.CheckResult;
 import io.metabound.experiments.check.NotCheckable;
 import io.metabound.experiments.check.ScalingOutcome;
-import io.metabound.experiments.check.Strength;
 import io.metabound.experiments.check.StrengthTally;
 import io.metabound.experiments.check.SuiteSummary;
 import io.metabound.experiments.check.Verdict;
@@ -123,11 +122,6 @@ final class HtmlReport {
     s.append("<tr><td>").append(key).append("</td><td>").append(valueHtml).append("</td></tr>\n");
   }
 
-  private static String num(double v) {
-    return "<td class=\"num\" data-sort=\"" + (Double.isNaN(v) ? "" : Double.toString(v)) + "\">"
-        + SuiteSummary.number(v) + "</td>";
-  }
-
   /** The scaling checks of the vacuous bounds: slope against the bound's, verdict, control. */
   private static void scalingTable(StringBuilder s, SuiteSummary summary) {
     if (summary.scaling().isEmpty()) {
@@ -198,13 +192,14 @@ final class HtmlReport {
     if (c.profiles().isEmpty()) {
       s.append("<p>No checks, so no profiles.</p>\n");
     }
+    VerdictTablesHtml statements = new VerdictTablesHtml(root, c.registry());
     for (ReportContent.ProfileEntry p : c.profiles()) {
       String id = p.result().boundId();
       s.append("<h3 id=\"profile-").append(e(DataFiles.slug(id))).append("\"><code>").append(e(id))
           .append("</code> <span class=\"verdict ").append(p.result().verdict().name()).append("\">")
           .append(p.result().verdict().name()).append("</span></h3>\n");
       s.append("<p class=\"meta\">statement (").append(e(StrengthTally.provenanceTag(id)))
-          .append("): ").append(new VerdictTablesHtml(root, c.registry()).statement(id)).append("</p>\n");
+          .append("): ").append(statements.statement(id)).append("</p>\n");
       if (p.image() != null) {
         s.append(ReproductionRenderer.figureHtml(root, 
             p.image(),
