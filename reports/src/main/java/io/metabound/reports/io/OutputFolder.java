@@ -220,6 +220,14 @@ public final class OutputFolder implements AutoCloseable {
   }
 
   /**
+   * Step 1 alone, as the next run into {@code target} does it: resolves what dead processes left
+   * beside it (tests and tools that inspect a folder after a crash).
+   */
+  public static void recover(Path target) throws IOException {
+    recover(target.toAbsolutePath().normalize(), OutputFolder::isAlive);
+  }
+
+  /**
    * Step 1: resolves the staging and old folders that dead processes left beside {@code target},
    * and deletes their temporary files in its parent folder.
    */
