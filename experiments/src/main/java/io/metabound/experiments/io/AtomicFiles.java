@@ -7,10 +7,16 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes files atomically: the content goes to a temporary file in the target's folder, which is
@@ -81,11 +87,57 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /**
+   * The name of a temporary file starts with {@code .NAME.PID-} (PID of the writing process) and
+   * ends with {@value #TEMPORARY_SUFFIX}, so a later run can tell a stray one whose writer was
+   * killed from one being written ({@link #removeStrayTemporaries}).
+   */
+  private static String temporaryPrefix(String name) {
+    return "." + name + "." + ProcessHandle.current().pid() + "-";
+  }
+
+  private static final String TEMPORARY_SUFFIX = ".tmp";
+
+  /** A temporary file of this class: {@code .NAME.PID-RANDOM.tmp}. */
+  private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.(\\d+)-\\d+\\.tmp");
+
+  /**
+   * Deletes the temporary files this class left in {@code dir} (not in its subfolders) when a
+   * run was killed mid-write: only files named like this class names them, and only those whose
+   * writing process is not {@code alive}.
+   *
+   * @return the files deleted
+   */
+  public static List<Path> removeStrayTemporaries(Path dir, LongPredicate alive) throws IOException {
+    List<Path> removed = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return removed;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path p : entries) {
+        Matcher m = TEMPORARY.matcher(p.getFileName().toString());
+        if (!m.matches() || !Files.isRegularFile(p)) {
+          continue;
+        }
+        long pid;
+        try {
+          pid = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+          continue; // digits too long for a PID: not ours
+        }
+        if (!alive.test(pid) && Files.deleteIfExists(p)) {
+          removed.add(p);
+        }
+      }
+    }
+    return removed;
+  }
+
   private static void replace(Path target, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+    Path tmp = Files.createTempFile(dir, temporaryPrefix(absolute.getFileName().toString()), TEMPORARY_SUFFIX);
     try {
       readableByAll(tmp);
       try (OutputStream out = Files.newOutputStream(tmp)) {

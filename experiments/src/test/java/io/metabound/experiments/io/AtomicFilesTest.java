@@ -88,6 +88,37 @@ class AtomicFilesTest {
     assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
   }
 
+  @Test
+  void strayTemporariesOfDeadWritersAreRemovedAndOthersKept() throws IOException {
+    long me = ProcessHandle.current().pid();
+    long dead = Long.MAX_VALUE / 2; // no such process
+    Path stray = Files.writeString(dir.resolve(".heatmap.csv." + dead + "-123456789.tmp"), "half");
+    Path live = Files.writeString(dir.resolve(".heatmap.json." + me + "-42.tmp"), "being written");
+    Path foreign = Files.writeString(dir.resolve("notes.tmp"), "the user's");
+    Path legacy = Files.writeString(dir.resolve(".heatmap.csv123.tmp"), "no pid: not ours to judge");
+    List<Path> removed = AtomicFiles.removeStrayTemporaries(dir, pid -> pid == me);
+    assertEquals(List.of(stray), removed);
+    assertEquals(false, Files.exists(stray));
+    assertEquals(true, Files.exists(live) && Files.exists(foreign) && Files.exists(legacy));
+  }
+
+  @Test
+  void aTemporaryFileIsNamedWithTheWritersPid() throws IOException {
+    Path target = dir.resolve("big.csv");
+    AtomicFiles.write(
+        target,
+        out -> {
+          List<Path> tmp = temporaries();
+          assertEquals(1, tmp.size());
+          String name = tmp.get(0).getFileName().toString();
+          assertEquals(true, name.startsWith(".big.csv." + ProcessHandle.current().pid() + "-"), name);
+          // while its writer runs, a stray-file sweep leaves it alone
+          assertEquals(List.of(), AtomicFiles.removeStrayTemporaries(dir, pid -> true));
+          out.write("x");
+        });
+    assertEquals(List.of(), temporaries());
+  }
+
   private List<Path> temporaries() throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();

@@ -13,6 +13,7 @@ import io.metabound.experiments.check.Replay;
 import io.metabound.experiments.check.SuiteSummary;
 import io.metabound.experiments.scaling.ScalingChecks;
 import io.metabound.experiments.plan.RegistryPlans;
+import io.metabound.reports.io.OutputFolder;
 import io.metabound.reports.io.TerminalProgress;
 import java.io.IOException;
 import io.metabound.experiments.io.TextTable;
@@ -133,75 +134,79 @@ public final class CheckCommand implements Callable<Integer> {
       }
       return replay();
     }
-    CheckSettings settings = RegistryPlans.defaultSettings(seed == null ? RegistryPlans.DEFAULT_SEED : seed)
-        .withCounterexampleDirectory(out != null ? out : Path.of("counterexamples"));
-    if (budget != null) {
-      settings = settings.withTimeCapSeconds(budget);
-    }
-    String scope;
-    CheckSuite suite;
-    if (boundId != null) {
-      suite = suiteOfBound(boundId);
-      scope = "bound " + boundId;
-    } else if (paper != null) {
-      List<Bound> bounds = BoundsCommand.ofPaper(paper);
-      suite = suites.apply(bounds);
-      scope = bounds.size() + " bounds of " + bounds.get(0).reference().paper();
-    } else {
-      suite = suites.apply(BoundRegistry.all());
-      scope = "all " + BoundRegistry.all().size() + " registered bounds";
-    }
-    String header = String.format(Locale.ROOT, "check: seed %d, %s: %d checked, %d not checkable; time cap per check: %s",
-        settings.seed(), scope, suite.checks().size(), suite.notCheckable().size(),
-        budget == null ? "none" : SuiteSummary.number(budget) + " s");
-    PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter stderr = spec.commandLine().getErr();
-    if (json) {
-      stderr.println("metabound: " + header);
-      stderr.flush();
-    } else {
-      stdout.println(header);
-      stdout.flush();
-    }
-    SuiteSummary summary;
-    try {
-      // a terminal shows progress (quiet when not a TTY)
-      try (TerminalProgress progress =
-          TerminalProgress.start("check", suite.checks().size(), " bounds", 2)) {
-        summary =
-            suite.run(
-                settings,
-                (done, check) -> {
-                  progress.accept(done);
-                  progress.message(check.boundId());
-                },
-                result -> result);
-        progress.accept(suite.checks().size());
-        // the shapes of the vacuous checks in this suite
-        summary =
-            summary.withScaling(
-ScalingChecks.outcomes(settings.seed(), suite));
+    // --out DIR: the summary and the counterexamples are staged and committed as one folder
+    try (OutputFolder folder = out == null ? null : OutputFolder.open(out, "--out", "check")) {
+      CheckSettings settings = RegistryPlans.defaultSettings(seed == null ? RegistryPlans.DEFAULT_SEED : seed)
+          .withCounterexampleDirectory(folder != null ? folder.path() : Path.of("counterexamples"));
+      if (budget != null) {
+        settings = settings.withTimeCapSeconds(budget);
       }
-    } catch (UncheckedIOException e) {
-      throw new UserInputException(e.getMessage() + ": " + e.getCause().getMessage(), e);
-    }
-    List<String> written = new ArrayList<>();
-    if (out != null) {
+      String scope;
+      CheckSuite suite;
+      if (boundId != null) {
+        suite = suiteOfBound(boundId);
+        scope = "bound " + boundId;
+      } else if (paper != null) {
+        List<Bound> bounds = BoundsCommand.ofPaper(paper);
+        suite = suites.apply(bounds);
+        scope = bounds.size() + " bounds of " + bounds.get(0).reference().paper();
+      } else {
+        suite = suites.apply(BoundRegistry.all());
+        scope = "all " + BoundRegistry.all().size() + " registered bounds";
+      }
+      String header = String.format(Locale.ROOT, "check: seed %d, %s: %d checked, %d not checkable; time cap per check: %s",
+          settings.seed(), scope, suite.checks().size(), suite.notCheckable().size(),
+          budget == null ? "none" : SuiteSummary.number(budget) + " s");
+      PrintWriter stdout = spec.commandLine().getOut();
+      PrintWriter stderr = spec.commandLine().getErr();
+      if (json) {
+        stderr.println("metabound: " + header);
+        stderr.flush();
+      } else {
+        stdout.println(header);
+        stdout.flush();
+      }
+      SuiteSummary summary;
       try {
-        summary.writeTo(out);
-      } catch (IOException e) {
-        throw new UserInputException("--out: cannot write the summary to " + out + ": " + e.getMessage(), e);
+        // a terminal shows progress (quiet when not a TTY)
+        try (TerminalProgress progress =
+            TerminalProgress.start("check", suite.checks().size(), " bounds", 2)) {
+          summary =
+              suite.run(
+                  settings,
+                  (done, check) -> {
+                    progress.accept(done);
+                    progress.message(check.boundId());
+                  },
+                  result -> folder == null ? result : relocated(result, folder.path(), out));
+          progress.accept(suite.checks().size());
+          // the shapes of the vacuous checks in this suite
+          summary =
+              summary.withScaling(
+  ScalingChecks.outcomes(settings.seed(), suite));
+        }
+      } catch (UncheckedIOException e) {
+        throw new UserInputException(e.getMessage() + ": " + e.getCause().getMessage(), e);
       }
-      written.add(out.resolve(SuiteSummary.JSON_FILE).toString());
-      written.add(out.resolve(SuiteSummary.MARKDOWN_FILE).toString());
+      List<String> written = new ArrayList<>();
+      if (out != null) {
+        try {
+          summary.writeTo(folder.path());
+          folder.commit();
+        } catch (IOException e) {
+          throw new UserInputException("--out: cannot write the summary to " + out + ": " + e.getMessage(), e);
+        }
+        written.add(out.resolve(SuiteSummary.JSON_FILE).toString());
+        written.add(out.resolve(SuiteSummary.MARKDOWN_FILE).toString());
+      }
+      if (json) {
+        stdout.print(CliJson.write(jsonRows(summary)));
+      } else {
+        printText(stdout, summary, written);
+      }
+      stdout.flush();
+      return summary.unexpectedViolations().isEmpty() ? MetaBoundCommand.OK : MetaBoundCommand.VIOLATED;
     }
-    if (json) {
-      stdout.print(CliJson.write(jsonRows(summary)));
-    } else {
-      printText(stdout, summary, written);
-    }
-    stdout.flush();
-    return summary.unexpectedViolations().isEmpty() ? MetaBoundCommand.OK : MetaBoundCommand.VIOLATED;
   }
 
   /** One registry bound (checked, or listed with its reason), or a check known only to the source. */
@@ -279,6 +284,26 @@ ScalingChecks.outcomes(settings.seed(), suite));
       o.put("reason", n.reason());
     }
     return rows;
+  }
+
+  /**
+   * The result with its counterexample files named where they will be after the commit: under
+   * {@code out} as the user gave it instead of under the staging folder they were written into.
+   */
+  static CheckResult relocated(CheckResult r, Path staging, Path out) {
+    CheckResult moved = r;
+    if (r.counterexample() != null) {
+      moved = moved.withCounterexample(relocated(r.counterexample(), staging, out));
+    }
+    if (r.worst() != null && r.worst().counterexample() != null) {
+      moved = moved.withWorst(r.worst().withCounterexample(relocated(r.worst().counterexample(), staging, out)));
+    }
+    return moved;
+  }
+
+  private static String relocated(String file, Path staging, Path out) {
+    Path written = Path.of(file);
+    return written.startsWith(staging) ? out.resolve(staging.relativize(written)).toString() : file;
   }
 
   private void printText(PrintWriter stdout, SuiteSummary summary, List<String> written) {

@@ -14,6 +14,7 @@ import io.metabound.reports.claims.ClaimsParser;
 import io.metabound.reports.claims.ClaimsValidation;
 import io.metabound.reports.claims.ProbeResolver;
 import io.metabound.reports.claims.StandardProbes;
+import io.metabound.reports.io.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -128,8 +129,15 @@ public final class ClaimsCommand implements Callable<Integer> {
     if (replay != null) {
       return replay(claims, stdout);
     }
-    Files.createDirectories(out);
-    CheckSettings settings = ClaimsValidation.settings(seed, evaluations, out);
+    try (OutputFolder folder = OutputFolder.open(out, "--out", "claims")) {
+      return validate(name, content, claims, folder, stdout);
+    }
+  }
+
+  /** Runs the claims into the staging folder and commits it; the exit code. */
+  private int validate(String name, byte[] content, List<ClaimEntry> claims, OutputFolder folder, PrintWriter stdout)
+      throws IOException {
+    CheckSettings settings = ClaimsValidation.settings(seed, evaluations, folder.path());
     PrintWriter err = spec.commandLine().getErr();
     if (!json) {
       err.println(
@@ -146,7 +154,9 @@ public final class ClaimsCommand implements Callable<Integer> {
                 err.flush();
               }
             });
-    validation.writeTo(out);
+    validation = validation.mapResults(r -> CheckCommand.relocated(r, folder.path(), out));
+    validation.writeTo(folder.path());
+    folder.commit();
     if (json) {
       stdout.println(validation.jsonRows().toPrettyString());
     } else {

@@ -5,9 +5,11 @@ import io.metabound.experiments.finding.Finding;
 import io.metabound.experiments.finding.FindingFiles;
 import io.metabound.experiments.finding.FindingValue;
 import io.metabound.experiments.finding.Findings;
+import io.metabound.reports.io.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,7 +69,13 @@ public final class FindingsCommand implements Callable<Integer> {
       findings.forEach(f -> print(stdout, f));
     }
     if (out != null) {
-      List<Path> written = FindingFiles.write(findings, out);
+      List<Path> written = new ArrayList<>();
+      try (OutputFolder folder = OutputFolder.open(out, "--out", "findings")) {
+        for (Path staged : FindingFiles.write(findings, folder.path())) {
+          written.add(out.resolve(folder.path().relativize(staged)));
+        }
+        folder.commit();
+      }
       if (!json) {
         written.forEach(f -> stdout.println("wrote " + f));
       }

@@ -14,6 +14,7 @@ import io.metabound.experiments.sweep.SweepInputException;
 import io.metabound.experiments.sweep.SweepResult;
 import io.metabound.reports.heatmap.HeatmapJob;
 import io.metabound.reports.heatmap.SweepTasks;
+import io.metabound.reports.io.OutputFolder;
 import io.metabound.reports.io.TerminalProgress;
 import io.metabound.reports.plot.HeatmapColouring;
 import io.metabound.reports.plot.ImageFormat;
@@ -219,7 +220,9 @@ public final class HeatmapCommand implements Callable<Integer> {
     phase("setup");
     long cells = slice.endCell(grid.cells()) - slice.firstCell(grid.cells());
     HeatmapJob.Outcome outcome;
-    try (TerminalProgress progress =
+    // CSV, JSON and pictures are committed together: a killed rerun leaves the old set or the new
+    try (OutputFolder folder = OutputFolder.open(out, "--out", "heatmap");
+        TerminalProgress progress =
         fromCsv == null
             ? TerminalProgress.start("heatmap", cells, " cells", 20_000)
             : TerminalProgress.silent()) {
@@ -228,6 +231,7 @@ public final class HeatmapCommand implements Callable<Integer> {
               new HeatmapJob.Request(
                   problem, grid, criterion, w0, model, seed, slice, fromCsv, formats, colouring,
                   out, spec.root().version()[0], processStart),
+              folder.path(),
               progress,
               () -> {
                 if (warmUp != null) {
@@ -235,6 +239,7 @@ public final class HeatmapCommand implements Callable<Integer> {
                 }
               },
               this::phase);
+      folder.commit();
     }
     report(stdout, outcome.result(), problem, outcome.gaps(), grid, outcome.written(), outcome.notes());
     return MetaBoundCommand.OK;

@@ -3,6 +3,7 @@ package io.metabound.reports.cli;
 import io.metabound.reports.notebook.ExecutedNotebook;
 import io.metabound.reports.notebook.NotebookBook;
 import io.metabound.reports.notebook.NotebookRunner;
+import io.metabound.reports.io.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,6 +62,8 @@ public final class NotebookCommand implements Callable<Integer> {
       throw new UserInputException("notebook: give exactly one of NAME or --all");
     }
     PrintWriter outWriter = spec.commandLine().getOut();
+    // pages are added to the book's folder (one notebook keeps the others' pages): marked, not staged
+    OutputFolder.claimInPlace(out, "--out", "notebook");
     NotebookBook book = new NotebookBook(NotebookRunner.withCurrentClassPath());
     List<ExecutedNotebook> runs;
     if (all) {

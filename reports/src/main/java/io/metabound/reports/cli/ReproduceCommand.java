@@ -7,6 +7,7 @@ import io.metabound.experiments.reproduction.Reproduction;
 import io.metabound.experiments.reproduction.ReproductionResult;
 import io.metabound.experiments.reproduction.ReproductionSettings;
 import io.metabound.experiments.reproduction.Reproductions;
+import io.metabound.reports.io.OutputFolder;
 import io.metabound.reports.report.ReproductionPages;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,6 +65,13 @@ public final class ReproduceCommand implements Callable<Integer> {
                           "reproduce: unknown reproduction '" + name + "'; known: "
                               + String.join(", ", Reproductions.names()) + ", all")));
     }
+    // a folder that cannot be written is refused before the reproductions run
+    try (OutputFolder folder = out == null ? null : OutputFolder.open(out, "--out", "reproduce")) {
+      return run(chosen, folder);
+    }
+  }
+
+  private int run(List<Reproduction> chosen, OutputFolder folder) throws IOException {
     List<ReproductionResult> results = new ArrayList<>();
     for (Reproduction r : chosen) {
       results.add(r.run(new ReproductionSettings(seed, quick)));
@@ -77,7 +85,7 @@ public final class ReproduceCommand implements Callable<Integer> {
       }
     }
     if (out != null) {
-      List<String> written = ReproductionPages.write(results, out, name.equals("all"));
+      List<String> written = ReproductionPages.write(results, folder, out, name.equals("all"));
       if (!json) {
         written.forEach(f -> stdout.println("wrote " + f));
       }

@@ -24,6 +24,7 @@ import io.metabound.experiments.sweep.TakagiOverlay;
 import io.metabound.reports.plot.HeatmapColouring;
 import io.metabound.reports.plot.HeatmapPlot;
 import io.metabound.reports.plot.ImageFormat;
+import io.metabound.experiments.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,24 +111,45 @@ public final class HeatmapJob {
   public static Outcome run(
       Request request, LongConsumer progress, Runnable beforeSweep, Consumer<String> phase)
       throws IOException {
+    return run(request, request.out(), progress, beforeSweep, phase);
+  }
+
+  /**
+   * Runs the request, writing the files into {@code writeInto} (a staging folder that is later
+   * moved to {@link Request#out}, {@link io.metabound.reports.io.OutputFolder}) while naming them,
+   * in the outcome and the sidecar, by where they will be: {@code request.out()}.
+   *
+   * @param writeInto the folder the files are written into
+   */
+  public static Outcome run(
+      Request request,
+      Path writeInto,
+      LongConsumer progress,
+      Runnable beforeSweep,
+      Consumer<String> phase)
+      throws IOException {
     SweepTasks problem = request.problem();
     SweepGrid grid = request.grid();
     Path out = request.out();
     Path fromCsv = request.fromCsv();
     SweepResult result;
     Path csv = out.resolve("heatmap.csv");
+    Path csvWritten = writeInto.resolve("heatmap.csv");
     if (fromCsv != null) {
       result = SweepCsv.readResult(fromCsv, grid);
+      Files.createDirectories(writeInto);
       if (!fromCsv.toAbsolutePath().normalize().equals(csv.toAbsolutePath().normalize())) {
-        Files.createDirectories(out);
-        SweepCsv.write(result, csv);
+        SweepCsv.write(result, csvWritten);
+      } else if (!csvWritten.toAbsolutePath().normalize().equals(csv.toAbsolutePath().normalize())) {
+        // drawing the folder's own CSV into a staging folder: the CSV goes along unchanged
+        AtomicFiles.write(csvWritten, Files.readAllBytes(fromCsv));
       }
     } else {
       HeatmapSweep sweep = new HeatmapSweep(grid, request.model(), request.seed());
       beforeSweep.run();
       result = sweep.run(request.shard(), progress);
       phase.accept("sweep");
-      SweepCsv.write(result, csv);
+      SweepCsv.write(result, csvWritten);
       phase.accept("write csv");
     }
 
@@ -161,7 +183,7 @@ public final class HeatmapJob {
     }
     sidecar.set("tasks", problem.describe());
     HeatmapIdentity.of(request).writeTo(sidecar);
-    sidecar.put(SweepSidecar.CSV_SHA256, Sha256.ofFile(csv));
+    sidecar.put(SweepSidecar.CSV_SHA256, Sha256.ofFile(csvWritten));
     if (fromCsv != null) {
       sidecar.put("fromCsv", fromCsv.toAbsolutePath().normalize().toString());
     }
@@ -189,10 +211,10 @@ public final class HeatmapJob {
       notes.addAll(overlays.notApplicable());
       phase.accept("sidecar overlays");
       Path curves = out.resolve("heatmap-overlays.csv");
-      SweepSidecar.writeOverlayCsv(overlays.drawn(), grid, curves);
+      SweepSidecar.writeOverlayCsv(overlays.drawn(), grid, writeInto.resolve(curves.getFileName()));
       written.add(curves.toString());
       if (!request.formats().isEmpty()) {
-        writePictures(result, overlays.drawn(), request, title, written, notes);
+        writePictures(result, overlays.drawn(), request, writeInto, title, written, notes);
       }
     } else {
       notes.add(
@@ -210,7 +232,7 @@ public final class HeatmapJob {
     JsonArray files = sidecar.putArray("files");
     written.forEach(files::add);
     files.add(json.toString());
-    SweepSidecar.write(sidecar, json);
+    SweepSidecar.write(sidecar, writeInto.resolve(json.getFileName()));
     written.add(json.toString());
     phase.accept("write json");
     return new Outcome(result, drawn, notApplicable, gaps, written, notes, title);
@@ -301,6 +323,7 @@ public final class HeatmapJob {
       SweepResult result,
       List<BoundaryOverlay> overlays,
       Request request,
+      Path writeInto,
       String title,
       List<String> written,
       List<String> notes)
@@ -323,7 +346,7 @@ public final class HeatmapJob {
         continue;
       }
       Path file = request.out().resolve("heatmap." + f.extension());
-      plot.write(f, file);
+      plot.write(f, writeInto.resolve(file.getFileName()));
       written.add(file.toString());
     }
   }

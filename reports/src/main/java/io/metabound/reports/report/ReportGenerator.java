@@ -23,6 +23,7 @@ import io.metabound.experiments.reproduction.ReproductionResult;
 import io.metabound.experiments.reproduction.ReproductionSettings;
 import io.metabound.reports.heatmap.HeatmapJob;
 import io.metabound.experiments.io.AtomicFiles;
+import io.metabound.reports.io.OutputFolder;
 import io.metabound.reports.io.TerminalProgress;
 import io.metabound.reports.notebook.ExecutedNotebook;
 import io.metabound.reports.notebook.NotebookBook;
@@ -48,7 +49,8 @@ import java.util.Optional;
  * {@code index.html}, {@code report.md}, {@code report.json} and (on request) the LaTeX export.
  *
  * <p>Everything is written into a staging folder beside the target and moved into place at the
- * end ({@link StagingDirectory}): a failed run leaves the previous report as it was. The data files
+ * end ({@link OutputFolder}): a failed or killed run leaves the previous report as it was, and a
+ * folder MetaBound did not write is refused. The data files
  * are a deterministic function of the request (same seed, same bytes); only the header's times
  * differ between runs.
  */
@@ -108,9 +110,9 @@ public final class ReportGenerator {
     long steps =
         2L * checks + request.reproductions().size() + request.heatmaps().size() + 4;
     Map<String, Double> timings = new LinkedHashMap<>();
-    try (StagingDirectory staging = StagingDirectory.beside(out, "--out");
-        StagingDirectory latexStaging =
-            latex == null || latex.startsWith(out) ? null : StagingDirectory.beside(latex, "--latex");
+    try (OutputFolder staging = OutputFolder.open(out, "--out", "report");
+        OutputFolder latexStaging =
+            latex == null || latex.startsWith(out) ? null : OutputFolder.open(latex, "--latex", "report --latex");
         TerminalProgress progress = TerminalProgress.start("report", steps, " steps", 1)) {
       Path dir = staging.path();
       Counter counter = new Counter(progress);

@@ -147,7 +147,7 @@ class ClaimsCommandTest {
             params: {alpha: [0, "1/L"], N: 1}
         """;
     Files.writeString(file, CLAIMS.replace("bound: \"L\"", "bound: \"L * Lx\"") + third);
-    assertEquals(2, run("claims", file.toString(), "--out", dir.toString(), "--evaluations", "60"));
+    assertEquals(2, run("claims", file.toString(), "--out", dir.resolve("out").toString(), "--evaluations", "60"));
     String table = out.toString();
     assertTrue(
         table.contains("too-strong: ERROR: field 'bound': unknown symbol 'Lx'"), table);
@@ -161,7 +161,7 @@ class ClaimsCommandTest {
         CLAIMS.replace(
             "estimator: maml\n    relation: \"<=\"\n    bound: \"L\"",
             "estimator: imaml\n    relation: \"<=\"\n    bound: \"L\"\n    colour: blue"));
-    assertEquals(2, run("claims", file.toString(), "--out", dir.toString(), "--evaluations", "60"));
+    assertEquals(2, run("claims", file.toString(), "--out", dir.resolve("out").toString(), "--evaluations", "60"));
     assertTrue(out.toString().contains("too-strong: ERROR: field 'colour': unknown field"), out.toString());
 
     out.getBuffer().setLength(0);
@@ -170,7 +170,7 @@ class ClaimsCommandTest {
         CLAIMS.replace(
             "estimator: maml\n    relation: \"<=\"\n    bound: \"L\"",
             "estimator: imaml\n    relation: \"<=\"\n    bound: \"L\""));
-    assertEquals(2, run("claims", file.toString(), "--out", dir.toString(), "--evaluations", "60"));
+    assertEquals(2, run("claims", file.toString(), "--out", dir.resolve("out").toString(), "--evaluations", "60"));
     assertTrue(out.toString().contains("lambda"), out.toString());
 
     err.getBuffer().setLength(0);

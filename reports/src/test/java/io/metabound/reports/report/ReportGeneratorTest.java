@@ -11,6 +11,8 @@ import io.metabound.experiments.reproduction.Reproduction;
 import io.metabound.experiments.reproduction.ReproductionResult;
 import io.metabound.experiments.reproduction.ReproductionSettings;
 import io.metabound.experiments.reproduction.Reproductions;
+import io.metabound.reports.cli.UserInputException;
+import io.metabound.reports.io.OutputFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -329,6 +331,7 @@ class ReportGeneratorTest {
     Path out = dir.resolve("report");
     Files.createDirectories(out);
     Files.writeString(out.resolve("index.html"), "previous");
+    Files.writeString(out.resolve(OutputFolder.MARKER), "a report of an earlier run");
     Reproduction broken =
         new Reproduction() {
           @Override
@@ -352,6 +355,19 @@ class ReportGeneratorTest {
     assertEquals("previous", Files.readString(out.resolve("index.html")));
     try (Stream<Path> left = Files.list(dir)) {
       assertEquals(List.of(out), left.toList(), "no staging folder is left behind");
+    }
+  }
+
+  @Test
+  void aFolderMetaBoundDidNotWriteIsRefusedAndKept(@TempDir Path dir) throws IOException {
+    Path paper = dir.resolve("paper");
+    Files.createDirectories(paper);
+    Files.writeString(paper.resolve("paper.tex"), "\\section{Results}");
+    UserInputException e =
+        assertThrows(UserInputException.class, () -> ReportGenerator.generate(request(paper, null)));
+    assertTrue(e.getMessage().contains("is not empty and was not written by metabound"), e.getMessage());
+    try (Stream<Path> left = Files.walk(dir)) {
+      assertEquals(List.of(dir, paper, paper.resolve("paper.tex")), left.sorted().toList());
     }
   }
 
