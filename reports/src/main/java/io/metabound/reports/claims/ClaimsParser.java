@@ -125,7 +125,7 @@ public final class ClaimsParser {
       position++;
       int line = lines.getOrDefault(pointer, 0);
       ClaimEntry entry = parseClaim(node, file, "#" + position, null, null, line);
-      claims.add(unique(located(entry, pointer, lines, 0), ids));
+      claims.add(unique(located(entry, pointer, lines, 0, null), ids));
     }
     return claims;
   }
@@ -139,16 +139,22 @@ public final class ClaimsParser {
    * @param pointer the claim's JSON pointer in the YAML ({@code /claims/2}, or empty for a block)
    * @param lines the YAML's line index ({@link YamlClaimsReader#lines})
    * @param offset what to add to the YAML's lines to get the file's (a LaTeX block's first line - 1)
+   * @param file the file to name before the line ({@code sub/b.tex:7: }, for a claim of an
+   *     included LaTeX file), or null for {@code line 7: }
    */
   static ClaimEntry located(
-      ClaimEntry entry, String pointer, Map<String, Integer> lines, int offset) {
+      ClaimEntry entry, String pointer, Map<String, Integer> lines, int offset, String file) {
     if (!(entry instanceof ClaimError error)) {
       return entry;
     }
     List<String> problems = new ArrayList<>();
     for (String problem : error.problems()) {
       int line = fieldLine(problem, pointer, lines);
-      problems.add(line > 0 ? "line " + (line + offset) + ": " + problem : problem);
+      if (line <= 0 || problem.matches("(line \\d+|\\S+:\\d+): .*")) {
+        problems.add(problem);
+      } else {
+        problems.add((file == null ? "line " : file + ":") + (line + offset) + ": " + problem);
+      }
     }
     return new ClaimError(error.id(), error.label(), error.line(), problems);
   }
