@@ -245,4 +245,62 @@ class ClaimsCommandTest {
     assertTrue(table.contains("field 'family.tasks[1]': asked 100000000000"), table);
     assertTrue(!table.contains("Exception") && !err.toString().contains("Exception"), table + err);
   }
+
+  /**
+   * A bound undefined on part of the range is counted and named, and those instances are out of
+   * scope (never HOLDS evidence); undefined on the whole range, the claim cannot be measured: an
+   * ERROR and exit 2. The measures run through the real measure engine, on 1-d instances.
+   */
+  @Test
+  void undefinedBoundsAreAccountedForAndNeverHold() throws Exception {
+    String claim =
+        """
+          - id: ID
+            measure: "opnorm(meta_hessian(maml))"
+            relation: "<="
+            bound: "BOUND"
+            family: {type: quadratic, dim: 1, tasks: 1, spectrum: [0.5, 1]}
+            params: {alpha: [0, 0.1], N: [1, 3]}
+        """;
+    StringBuilder yaml = new StringBuilder("claims:\n");
+    String[][] claims = {
+      {"part", "4*L + L/(N - 2)^2"},
+      {"sqrt", "sqrt(-L)"},
+      {"log", "log(alpha - 1) * L"},
+      {"zero", "L / (alpha - alpha)"},
+      {"huge", "exp(1000 + N) * L"},
+    };
+    for (String[] c : claims) {
+      yaml.append(claim.replace("ID", c[0]).replace("BOUND", c[1]));
+    }
+    Path file = dir.resolve("undefined.yaml");
+    Files.writeString(file, yaml.toString());
+    CliRun r =
+        CliRun.of(
+            "claims", file.toString(), "--out", dir.resolve("o").toString(), "--json",
+            "--evaluations", "30");
+    assertEquals(2, r.code(), r.toString());
+    JsonNode rows = r.json();
+    JsonNode part = rows.get(0);
+    assertEquals("HOLDS", part.get("verdict").asString(), part.toString());
+    String note = part.get("note").asString();
+    assertTrue(
+        note.matches(".*bound undefined at \\d+ of 30 instances \\(first at N = 2, alpha = [^:]+: division by zero\\).*"),
+        note);
+    int undefined = Integer.parseInt(note.replaceAll(".*undefined at (\\d+) of.*", "$1"));
+    assertTrue(undefined > 0);
+    assertTrue(
+        part.get("scope").get("inScope").asInt() <= 30 - undefined,
+        "an undefined instance is not in scope: " + part);
+    String[] causes = {"sqrt of a negative", "log of a non-positive", "division by zero", "overflow"};
+    for (int i = 1; i < claims.length; i++) {
+      JsonNode row = rows.get(i);
+      assertEquals("ERROR", row.get("verdict").asString(), row.toString());
+      assertTrue(
+          row.get("error").asString().startsWith(
+              "the claim cannot be measured: bound undefined at 30 of 30 instances (first at "),
+          row.toString());
+      assertTrue(row.get("error").asString().endsWith(": " + causes[i - 1] + ")"), row.toString());
+    }
+  }
 }
