@@ -7,6 +7,7 @@ import io.metabound.experiments.check.Comparison;
 import io.metabound.experiments.check.ExpressionBound;
 import io.metabound.experiments.check.Instance;
 import io.metabound.experiments.check.InstanceDomain;
+import io.metabound.experiments.check.ScopeCondition;
 import io.metabound.experiments.check.SearchSpace;
 import io.metabound.experiments.check.Verdict;
 import io.metabound.experiments.probe.Measurement;
@@ -51,9 +52,25 @@ public final class ClaimCheck {
    * @param check the check (null when {@code error} is set)
    * @param error the reason the claim cannot be measured (null when built)
    */
-  public record Built(BoundCheck check, String error) {
+  public record Built(BoundCheck check, String error, UndefinedTally tally) {
+
+    /** A check without undefinedness accounting, or a failure. */
+    public Built(BoundCheck check, String error) {
+      this(check, error, new UndefinedTally());
+    }
+
     static Built failed(String error) {
       return new Built(null, error);
+    }
+
+    /**
+     * Runs the check's search, then accounts for the instances where its bound or measure was
+     * undefined ({@link UndefinedTally#account}): they are named in the note, and a claim
+     * undefined wherever the search looked is an ERROR.
+     */
+    public CheckResult run(CheckSettings settings) {
+      tally.reset();
+      return tally.account(check.run(settings));
     }
   }
 
@@ -77,13 +94,24 @@ public final class ClaimCheck {
               + ")");
     }
     ClaimFamily family = claim.family();
+    UndefinedTally tally = new UndefinedTally();
+    java.util.function.Function<Instance, java.util.Map<String, Double>> constants =
+        lastInstanceMemo(family::constants);
+    ExpressionBound plain =
+        declaredDomains(
+            new ExpressionBound(claim.bound(), claim.assumptions(), List.of(), constants), claim);
+    // an instance where the bound has no finite value is out of scope, and counted
+    ScopeCondition defined =
+        new ScopeCondition(
+            "the bound is undefined here (not a finite number)",
+            x -> definedAt(x, plain, claim, tally));
     ExpressionBound theory =
-        new ExpressionBound(claim.bound(), claim.assumptions(), List.of(), family::constants)
-            .withPrecision(family.constantErrors(), family.fieldConstants());
-    if (claim.registryId() == null) {
-      // the claim's own formula: its parameters have the domains their declared ranges give them;
-      // a registry bound keeps its symbols' catalogued domains, which are part of its hypotheses
-      theory = theory.withDeclaredDomains(new TreeSet<>(claim.parameterNames()));
+        declaredDomains(
+            new ExpressionBound(claim.bound(), claim.assumptions(), List.of(defined), constants)
+                .withPrecision(family.constantErrors(), family.fieldConstants()),
+            claim);
+    if (probe.get() instanceof MeasureProbe m) {
+      probe = Optional.of(m.counting(tally));
     }
     InstanceDomain domain;
     try {
@@ -105,7 +133,57 @@ public final class ClaimCheck {
             ? new BoundCheck(claim.id(), comparison, theory, m.strict(), domain)
             : check;
     Built dry = dryRun(strict, domain, claim);
-    return dry.error() == null ? new Built(check, null) : dry;
+    return dry.error() == null ? new Built(check, null, tally) : dry;
+  }
+
+  /**
+   * The claim's own formula: its parameters have the domains their declared ranges give them; a
+   * registry bound keeps its symbols' catalogued domains, which are part of its hypotheses.
+   */
+  private static ExpressionBound declaredDomains(ExpressionBound bound, Claim claim) {
+    return claim.registryId() == null
+        ? bound.withDeclaredDomains(new TreeSet<>(claim.parameterNames()))
+        : bound;
+  }
+
+  /**
+   * True unless the instance meets the bound's hypotheses and the bound has no finite value
+   * there; the tally records every call (one per evaluated instance) and why the bound was
+   * undefined.
+   */
+  private static boolean definedAt(
+      Instance instance, ExpressionBound plain, Claim claim, UndefinedTally tally) {
+    tally.begin(instance);
+    if (!plain.unmetAssumptions(instance).isEmpty()) {
+      return true; // out of scope already, for its own reasons
+    }
+    double value = plain.value(instance);
+    if (Double.isFinite(value)) {
+      return true;
+    }
+    String reason =
+        UndefinedValue.why(claim.bound(), plain.bindings(instance)).orElse("not a finite number");
+    tally.undefined(UndefinedTally.Side.BOUND, instance, reason);
+    return false;
+  }
+
+  /**
+   * The constants of the last instance asked for, kept: the bound asks for them several times
+   * per instance (scope, definedness, value, rounding floor), and an instance is immutable.
+   */
+  private static java.util.function.Function<Instance, java.util.Map<String, Double>>
+      lastInstanceMemo(java.util.function.Function<Instance, java.util.Map<String, Double>> f) {
+    java.util.concurrent.atomic.AtomicReference<java.util.Map.Entry<Instance, java.util.Map<String, Double>>>
+        last = new java.util.concurrent.atomic.AtomicReference<>();
+    return instance -> {
+      java.util.Map.Entry<Instance, java.util.Map<String, Double>> seen = last.get();
+      if (seen != null && seen.getKey() == instance) {
+        return seen.getValue();
+      }
+      java.util.Map<String, Double> values = f.apply(instance);
+      last.set(java.util.Map.entry(instance, values));
+      return values;
+    };
   }
 
   /** {@code <=} for {@code >=} and back. */

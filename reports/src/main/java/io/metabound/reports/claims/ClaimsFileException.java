@@ -7,6 +7,7 @@ package io.metabound.reports.claims;
 public final class ClaimsFileException extends RuntimeException {
 
   private final String file;
+  private final int line;
   private final String claimId;
   private final String field;
   private final String problem;
@@ -19,15 +20,29 @@ public final class ClaimsFileException extends RuntimeException {
    * @param problem what is wrong
    */
   public ClaimsFileException(String file, String claimId, String field, String problem) {
-    super(message(file, claimId, field, problem));
+    this(file, 0, claimId, field, problem);
+  }
+
+  /**
+   * A problem at a known line of the file: the message starts {@code FILE:LINE:}.
+   *
+   * @param line the 1-based line, or 0 when unknown
+   */
+  public ClaimsFileException(String file, int line, String claimId, String field, String problem) {
+    super(message(file, line, claimId, field, problem));
     this.file = file;
+    this.line = line;
     this.claimId = claimId;
     this.field = field;
     this.problem = problem;
   }
 
-  private static String message(String file, String claimId, String field, String problem) {
+  private static String message(
+      String file, int line, String claimId, String field, String problem) {
     StringBuilder s = new StringBuilder(file);
+    if (line > 0) {
+      s.append(':').append(line);
+    }
     if (!claimId.isEmpty()) {
       s.append(": claim '").append(claimId).append('\'');
     }
@@ -39,6 +54,11 @@ public final class ClaimsFileException extends RuntimeException {
 
   public String file() {
     return file;
+  }
+
+  /** The 1-based line the problem is at, or 0 when unknown. */
+  public int line() {
+    return line;
   }
 
   public String claimId() {

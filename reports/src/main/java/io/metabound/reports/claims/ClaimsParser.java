@@ -23,10 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads claims from YAML ({@code claims: [...]}, the format documented in the README) and validates
@@ -42,9 +39,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * ClaimsFileException}.
  */
 public final class ClaimsParser {
-
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
 
@@ -101,37 +95,90 @@ public final class ClaimsParser {
    * @param file the file name for messages
    */
   public static List<ClaimEntry> parseYaml(String text, String file) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(text);
-    } catch (JacksonException e) {
-      throw new ClaimsFileException(file, "", "", "not valid YAML: " + oneLine(e.getOriginalMessage()));
-    }
+    JsonNode root = YamlClaimsReader.read(text, file, 1);
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ClaimsFileException(file, "", "claims", "the file is empty; expected 'claims:'");
     }
+    Map<String, Integer> lines = YamlClaimsReader.lines(text);
     if (!root.isObject() || !root.has("claims")) {
       throw new ClaimsFileException(
-          file, "", "claims", "expected a mapping with a 'claims:' list at the top");
+          file, 1, "", "claims", "expected a mapping with a 'claims:' list at the top");
     }
     for (String key : fieldNames(root)) {
       if (!key.equals("claims")) {
-        throw new ClaimsFileException(file, "", key, "unknown top-level field (expected 'claims')");
+        throw new ClaimsFileException(
+            file, lines.getOrDefault("/" + key, 0), "", key,
+            "unknown top-level field (expected 'claims')");
       }
     }
     JsonNode list = root.get("claims");
     if (!list.isArray() || list.isEmpty()) {
-      throw new ClaimsFileException(file, "", "claims", "expected a non-empty list of claims");
+      throw new ClaimsFileException(
+          file, lines.getOrDefault("/claims", 0), "", "claims",
+          "expected a non-empty list of claims, got " + kind(list));
     }
     List<ClaimEntry> claims = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     int position = 0;
     for (JsonNode node : list) {
+      String pointer = "/claims/" + position;
       position++;
-      claims.add(unique(parseClaim(node, file, "#" + position, null, null, 0), ids));
+      int line = lines.getOrDefault(pointer, 0);
+      ClaimEntry entry = parseClaim(node, file, "#" + position, null, null, line);
+      claims.add(unique(located(entry, pointer, lines, 0, null), ids));
     }
     return claims;
   }
+
+  /**
+   * A claim error whose problems each start with the line of the field they name ({@code line 7:
+   * field 'family.dim': ...}), found in the index of the claim's YAML; a claim that parsed is
+   * returned as it is.
+   *
+   * @param entry the parsed claim
+   * @param pointer the claim's JSON pointer in the YAML ({@code /claims/2}, or empty for a block)
+   * @param lines the YAML's line index ({@link YamlClaimsReader#lines})
+   * @param offset what to add to the YAML's lines to get the file's (a LaTeX block's first line - 1)
+   * @param file the file to name before the line ({@code sub/b.tex:7: }, for a claim of an
+   *     included LaTeX file), or null for {@code line 7: }
+   */
+  static ClaimEntry located(
+      ClaimEntry entry, String pointer, Map<String, Integer> lines, int offset, String file) {
+    if (!(entry instanceof ClaimError error)) {
+      return entry;
+    }
+    List<String> problems = new ArrayList<>();
+    for (String problem : error.problems()) {
+      int line = fieldLine(problem, pointer, lines);
+      if (line <= 0 || problem.matches("(line \\d+|\\S+:\\d+): .*")) {
+        problems.add(problem);
+      } else {
+        problems.add((file == null ? "line " : file + ":") + (line + offset) + ": " + problem);
+      }
+    }
+    return new ClaimError(error.id(), error.label(), error.line(), problems);
+  }
+
+  /** The line of the field a problem names, else of the claim; 0 when unknown. */
+  private static int fieldLine(String problem, String pointer, Map<String, Integer> lines) {
+    java.util.regex.Matcher m = FIELD_PROBLEM.matcher(problem);
+    if (m.lookingAt()) {
+      String path = pointer;
+      int best = lines.getOrDefault(pointer, 0);
+      for (String part : m.group(1).replace("[", ".").replace("]", "").split("\\.")) {
+        path = path + "/" + part;
+        Integer at = lines.get(path);
+        if (at == null) {
+          break;
+        }
+        best = at;
+      }
+      return best;
+    }
+    return lines.getOrDefault(pointer, 0);
+  }
+
+  private static final Pattern FIELD_PROBLEM = Pattern.compile("field '([^']*)': ");
 
   /** The entry, or an error when its id was used by an earlier claim. */
   static ClaimEntry unique(ClaimEntry entry, Set<String> ids) {
@@ -427,11 +474,7 @@ public final class ClaimsParser {
     }
     int[] dim = integerRange(node.get("dim"), file, id, "family.dim", 1, 2);
     int[] tasks = integerRange(node.get("tasks"), file, id, "family.tasks", 1, 2);
-    if (dim[1] > 20 || tasks[1] > 20) {
-      throw new ClaimsFileException(
-          file, id, dim[1] > 20 ? "family.dim" : "family.tasks",
-          "at most 20 (the falsifier searches every shape; larger shapes add nothing it can find)");
-    }
+    ClaimSizes.requireShape(dim[1], tasks[1], 0, file, id);
     double[] spectrum = numberRange(required(node, "spectrum", file, id, "family.spectrum"), file, id, "family.spectrum");
     double centre = 1;
     if (node.has("centre")) {
@@ -469,10 +512,7 @@ public final class ClaimsParser {
   private static RegressionClaimFamily regression(JsonNode node, String file, String id) {
     int[] dim = integerRange(node.get("dim"), file, id, "family.dim", 1, 2);
     int[] tasks = integerRange(node.get("tasks"), file, id, "family.tasks", 1, 2);
-    if (dim[1] > 20 || tasks[1] > 20) {
-      throw new ClaimsFileException(
-          file, id, dim[1] > 20 ? "family.dim" : "family.tasks", "at most 20");
-    }
+    ClaimSizes.requireShape(dim[1], tasks[1], 0, file, id);
     JsonNode samples = required(node, "samples", file, id, "family.samples");
     if (!samples.isObject()) {
       throw new ClaimsFileException(
@@ -492,10 +532,7 @@ public final class ClaimsParser {
         integerRange(
             required(samples, "validation", file, id, "family.samples.validation"),
             file, id, "family.samples.validation", 1, 1);
-    if (train[1] > 10_000 || validation[1] > 10_000) {
-      throw new ClaimsFileException(
-          file, id, "family.samples", "at most 10000 samples per task");
-    }
+    ClaimSizes.requireShape(dim[1], tasks[1], Math.max(train[1], validation[1]), file, id);
     double noise = nonNegative(node, "noise", 0, file, id);
     double prior = nonNegative(node, "prior", 1, file, id);
     double centre = nonNegative(node, "centre", 0, file, id);
@@ -583,6 +620,7 @@ public final class ClaimsParser {
     if (v != Math.rint(v) || v < 0) {
       throw new ClaimsFileException(file, id, field, "expected a whole number, got " + v);
     }
+    ClaimSizes.requireCount(v, file, id, field);
   }
 
   private static ParameterRange range(
@@ -707,6 +745,12 @@ public final class ClaimsParser {
   }
 
   private static int integer(JsonNode node, String file, String id, String field) {
+    if (node != null && node.isIntegralNumber() && !node.canConvertToInt()) {
+      throw new ClaimsFileException(
+          file, id, field,
+          ClaimSizes.tooLarge(node.doubleValue(), Integer.MAX_VALUE, "a whole number this large"
+              + " cannot be a size"));
+    }
     if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
       throw new ClaimsFileException(file, id, field, "expected a whole number, got " + kind(node));
     }

@@ -140,7 +140,7 @@ public record ClaimsValidation(
     }
     CheckResult r;
     try {
-      r = built.check().run(settings);
+      r = built.run(settings);
     } catch (RuntimeException e) {
       return error(claim.id(), "the check failed while it ran: " + ClaimCheck.message(e));
     }
@@ -382,7 +382,9 @@ public record ClaimsValidation(
             .append(SuiteSummary.number(r.ratio())).append(") ")
             .append(r.counterexample()).append('\n');
       }
-      if (r.verdict() == Verdict.INCONCLUSIVE || r.verdict() == Verdict.NOT_FOUND) {
+      if (r.verdict() == Verdict.INCONCLUSIVE
+          || r.verdict() == Verdict.NOT_FOUND
+          || (r.verdict() != Verdict.ERROR && UndefinedTally.accounted(r.note()))) {
         s.append(id).append(": ").append(r.note()).append('\n');
       }
     }

@@ -37,10 +37,11 @@ final class MeasureProbe implements Probe {
   private final MeasureRequirements requirements;
   private final String quantityId;
   private final boolean strict;
+  private final UndefinedTally tally;
 
   MeasureProbe(
       MeasureExpression measure, String text, ClaimFamily family, MeasureRequirements requirements) {
-    this(measure, text, family, requirements, "measure", false);
+    this(measure, text, family, requirements, "measure", false, null);
   }
 
   private MeasureProbe(
@@ -49,23 +50,30 @@ final class MeasureProbe implements Probe {
       ClaimFamily family,
       MeasureRequirements requirements,
       String quantityId,
-      boolean strict) {
+      boolean strict,
+      UndefinedTally tally) {
     this.measure = measure;
     this.text = text;
     this.family = family;
     this.requirements = requirements;
     this.quantityId = quantityId;
     this.strict = strict;
+    this.tally = tally;
   }
 
   /** The same probe reporting a catalogue quantity's id (a quantity routed through a measure). */
   MeasureProbe named(String quantity) {
-    return new MeasureProbe(measure, text, family, requirements, quantity, strict);
+    return new MeasureProbe(measure, text, family, requirements, quantity, strict, tally);
   }
 
   /** The same probe throwing where the measure is undefined (the dry run). */
   MeasureProbe strict() {
-    return new MeasureProbe(measure, text, family, requirements, quantityId, true);
+    return new MeasureProbe(measure, text, family, requirements, quantityId, true, tally);
+  }
+
+  /** The same probe recording in {@code tally} where, and why, the measure is undefined. */
+  MeasureProbe counting(UndefinedTally tally) {
+    return new MeasureProbe(measure, text, family, requirements, quantityId, strict, tally);
   }
 
   MeasureRequirements requirements() {
@@ -92,6 +100,9 @@ final class MeasureProbe implements Probe {
       }
       if (strict) {
         throw undefined;
+      }
+      if (tally != null) {
+        tally.undefined(UndefinedTally.Side.MEASURED, instance, ClaimCheck.message(undefined));
       }
       return Measurement.exact(Double.NaN);
     }

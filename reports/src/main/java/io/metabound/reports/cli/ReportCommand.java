@@ -2,6 +2,8 @@ package io.metabound.reports.cli;
 
 import io.metabound.experiments.plan.RegistryPlans;
 import io.metabound.experiments.reproduction.ReproductionResult;
+import io.metabound.reports.claims.ClaimsFileException;
+import io.metabound.reports.claims.ClaimsFiles;
 import io.metabound.reports.report.ReportGenerator;
 import io.metabound.reports.report.ReportRequest;
 import java.io.IOException;
@@ -74,6 +76,9 @@ public final class ReportCommand implements Callable<Integer> {
       }
     }
     String command = "metabound " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    if (latexDir != null && Files.exists(latexDir) && !Files.isDirectory(latexDir)) {
+      throw new UserInputException("--latex: " + latexDir + " exists and is not a folder");
+    }
     Path claimsFile = null;
     if (!noClaims) {
       claimsFile = claims != null ? claims : Home.path().resolve("examples/claims/papers.yaml");
@@ -82,6 +87,13 @@ public final class ReportCommand implements Callable<Integer> {
           throw new UserInputException("--claims: " + claims + " is not a file");
         }
         claimsFile = null; // a checkout without the example claims
+      } else {
+        // before the long work: a bad claims file is reported in a second, not after the checks
+        try {
+          ClaimsFiles.validate(claimsFile);
+        } catch (ClaimsFileException e) {
+          throw new UserInputException("--claims: " + e.getMessage(), e);
+        }
       }
     }
     ReportRequest request =

@@ -104,7 +104,9 @@ class ClaimsParserTest {
     assertEquals(id, e.id());
     assertTrue(
         e.problems().stream()
-            .anyMatch(p -> p.startsWith("field '" + field + "': ") && p.contains(message)),
+            .anyMatch(
+                p -> p.matches("line \\d+: field '" + java.util.regex.Pattern.quote(field) + "': .*")
+                    && p.contains(message)),
         e.message());
   }
 
@@ -118,7 +120,7 @@ class ClaimsParserTest {
                 .get(0));
     for (String field : List.of("estimator", "relation", "bound", "family")) {
       assertTrue(
-          missing.problems().contains("field '" + field + "': missing"), missing.message());
+          missing.problems().contains("line 2: field '" + field + "': missing"), missing.message());
     }
 
     String one = GOOD.substring(0, GOOD.indexOf("  - id: registry"));
@@ -130,7 +132,7 @@ class ClaimsParserTest {
 
     ClaimsFileException yaml =
         assertThrows(ClaimsFileException.class, () -> ClaimsParser.parseYaml("claims: [a, b", "y.yaml"));
-    assertTrue(yaml.getMessage().startsWith("y.yaml: not valid YAML"), yaml.getMessage());
+    assertTrue(yaml.getMessage().startsWith("y.yaml:1: not valid YAML"), yaml.getMessage());
     assertTrue(!yaml.getMessage().contains("\n"), "one line");
 
     ClaimsFileException top =
@@ -139,5 +141,94 @@ class ClaimsParserTest {
     ClaimsFileException empty =
         assertThrows(ClaimsFileException.class, () -> ClaimsParser.parseYaml("", "e.yaml"));
     assertTrue(empty.getMessage().contains("empty"));
+  }
+
+  /**
+   * A broken YAML file is one line in words, {@code FILE:LINE: what is wrong}: never the YAML
+   * library's position dumps, snippets, token or class names.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      value = {
+        "claims:\\n  - id: a\\n    bound: [1\\n|3|not closed with ']'",
+        "claims:\\n  - id: a\\n  bound: x\\n - y\\n|3|indentation",
+        "\\tclaims:\\n|1|tab character",
+        "claims:\\n  - {id: a, id: b}\\n|2|'id' is given twice",
+        "claims:\\n  - id: a\\n    bound: \"L\\n|3|ends inside",
+        "claims:\\n  - id: a\\n    bound: x: y\\n|3|':'",
+      })
+  void brokenYamlIsWordedWithItsLine(String text, int line, String words) {
+    ClaimsFileException e =
+        assertThrows(
+            ClaimsFileException.class,
+            () -> ClaimsParser.parseYaml(text.replace("\\n", "\n").replace("\\t", "\t"), "b.yaml"));
+    String m = e.getMessage();
+    assertTrue(m.startsWith("b.yaml:" + line + ": not valid YAML: "), m);
+    assertTrue(m.contains(words), m);
+    for (String leak :
+        List.of("\n", "in reader", "JsonToken", "tools.jackson", "Exception", "^", "column")) {
+      assertTrue(!m.contains(leak), "no '" + leak + "' in: " + m);
+    }
+  }
+
+  /** Several YAML documents in one file are refused in words, at the second one's line. */
+  @Test
+  void multiDocumentYamlIsAnError() {
+    String one = GOOD.substring(0, GOOD.indexOf("  - id: registry"));
+    ClaimsFileException e =
+        assertThrows(
+            ClaimsFileException.class,
+            () -> ClaimsParser.parseYaml("---\n" + one + "---\n" + one, "multi.yaml"));
+    int second = 2 + (int) one.lines().count();
+    assertTrue(e.getMessage().startsWith("multi.yaml:" + second + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains("second YAML document"), e.getMessage());
+    // a single document may start with '---'
+    assertInstanceOf(Claim.class, ClaimsParser.parseYaml("---\n" + one, "one.yaml").get(0));
+  }
+
+  /** A type error in a field names the field's own line. */
+  @Test
+  void claimProblemsNameTheirLine() {
+    String yaml =
+        """
+        claims:
+          - id: a
+            quantity: meta-smoothness
+            estimator: maml
+            relation: "<="
+            bound: "L"
+            family:
+              type: quadratic
+              dim: [1, 2]
+              tasks: {a: 1}
+              spectrum: [0, 1]
+            params: {alpha: 0.1, N: 1}
+        """;
+    ClaimError e = assertInstanceOf(ClaimError.class, ClaimsParser.parseYaml(yaml, "l.yaml").get(0));
+    assertEquals(
+        List.of("line 10: field 'family.tasks': expected a whole number, got a mapping"),
+        e.problems());
+  }
+
+  /**
+   * Every size field is checked before anything is allocated: the field, the size asked and the
+   * limit (the family's own maximum or the memory's).
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "params: {alpha: 0.1, N: 2000000000}|params.N|asked 2000000000, more than the limit of 10000",
+        "params: {alpha: 0.1, N: [1, 1e300]}|params.N[1]|more than the limit of 10000",
+        "params: {alpha: 0.1, N: \"10^12\"}|params.N|asked 1000000000000, more than the limit",
+        "family: {type: quadratic, dim: 100000, spectrum: [0, 1]}|family.dim|asked 100000, more than the limit of 20",
+        "family: {type: quadratic, tasks: [1, 3000000000], spectrum: [0, 1]}|family.tasks[1]|asked 3000000000",
+        "family: {type: linear-regression, tasks: 1000000, samples: {train: 1, validation: 1}, data: expected}|family.tasks|asked 1000000",
+        "family: {type: linear-regression, samples: {train: 1, validation: 99999999}, data: expected}|family.samples|asked 99999999",
+      })
+  void hugeSizesAreNamedWithTheirLimit(String replacement, String field, String message) {
+    badFieldsAreNamed(replacement, "c1", field, message);
   }
 }

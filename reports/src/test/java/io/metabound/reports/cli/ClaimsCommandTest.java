@@ -150,7 +150,7 @@ class ClaimsCommandTest {
     assertEquals(2, run("claims", file.toString(), "--out", dir.resolve("out").toString(), "--evaluations", "60"));
     String table = out.toString();
     assertTrue(
-        table.contains("too-strong: ERROR: field 'bound': unknown symbol 'Lx'"), table);
+        table.matches("(?s).*too-strong: ERROR: line \\d+: field 'bound': unknown symbol 'Lx'.*"), table);
     assertTrue(table.contains("3 claims: 2 hold, 0 violated"), table);
     assertTrue(table.contains("1 error"), table);
 
@@ -162,7 +162,9 @@ class ClaimsCommandTest {
             "estimator: maml\n    relation: \"<=\"\n    bound: \"L\"",
             "estimator: imaml\n    relation: \"<=\"\n    bound: \"L\"\n    colour: blue"));
     assertEquals(2, run("claims", file.toString(), "--out", dir.resolve("out").toString(), "--evaluations", "60"));
-    assertTrue(out.toString().contains("too-strong: ERROR: field 'colour': unknown field"), out.toString());
+    assertTrue(
+        out.toString().matches("(?s).*too-strong: ERROR: line \\d+: field 'colour': unknown field.*"),
+        out.toString());
 
     out.getBuffer().setLength(0);
     Files.writeString(
@@ -207,5 +209,110 @@ class ClaimsCommandTest {
     assertEquals("lem:too-strong", claim.get("id").asString());
     assertEquals("lem:too-strong", claim.get("label").asString());
     assertEquals("VIOLATED", claim.get("verdict").asString());
+  }
+
+  /**
+   * Bad files are one line on stderr, {@code metabound: FILE:LINE: ...}, with nothing of the YAML
+   * parser's own format: broken YAML, several documents, a LaTeX include cycle.
+   */
+  @Test
+  void badFilesAreOneLineWithTheirLine() throws Exception {
+    Path broken = dir.resolve("broken.yaml");
+    Files.writeString(broken, "claims:\n  - id: a\n    family: {type: quadratic\n");
+    CliRun r = CliRun.of("claims", broken.toString(), "--out", dir.resolve("o").toString());
+    assertTrue(r.isOneLineError(), r.toString());
+    assertTrue(r.err().startsWith("metabound: " + broken + ":3: not valid YAML: "), r.toString());
+    for (String leak : java.util.List.of("JsonToken", "tools.jackson", "in reader", "column")) {
+      assertTrue(!r.err().contains(leak), r.toString());
+    }
+
+    Path multi = dir.resolve("multi.yaml");
+    Files.writeString(multi, CLAIMS + "---\n" + CLAIMS);
+    r = CliRun.of("claims", multi.toString(), "--out", dir.resolve("o").toString());
+    assertTrue(r.isOneLineError(), r.toString());
+    int second = (int) CLAIMS.lines().count() + 1;
+    assertTrue(
+        r.err().startsWith("metabound: " + multi + ":" + second + ": a second YAML document"),
+        r.toString());
+
+    Files.writeString(dir.resolve("a.tex"), "\\input{b}\n");
+    Files.writeString(dir.resolve("b.tex"), "\\input{a}\n");
+    r = CliRun.of("claims", dir.resolve("a.tex").toString(), "--out", dir.resolve("o").toString());
+    assertTrue(r.isOneLineError(), r.toString());
+    assertTrue(r.err().contains("a.tex → b.tex → a.tex"), r.toString());
+  }
+
+  /** A huge size is the claim's ERROR naming the field, the size and the limit: never exit 3. */
+  @Test
+  void aHugeSizeIsAnErrorNamingItsLimit() throws Exception {
+    Path file = dir.resolve("huge.yaml");
+    Files.writeString(
+        file,
+        CLAIMS.replace("params: {alpha: [0.01, \"1/L\"], N: 1}", "params: {alpha: [0.01, \"1/L\"], N: 2000000000}")
+            .replace("tasks: [1, 2], spectrum", "tasks: [1, 100000000000], spectrum"));
+    assertEquals(2, run("claims", file.toString(), "--out", dir.resolve("out").toString(), "--evaluations", "5"));
+    String table = out.toString();
+    assertTrue(
+        table.contains("field 'params.N': asked 2000000000, more than the limit of 10000"), table);
+    assertTrue(table.contains("field 'family.tasks[1]': asked 100000000000"), table);
+    assertTrue(!table.contains("Exception") && !err.toString().contains("Exception"), table + err);
+  }
+
+  /**
+   * A bound undefined on part of the range is counted and named, and those instances are out of
+   * scope (never HOLDS evidence); undefined on the whole range, the claim cannot be measured: an
+   * ERROR and exit 2. The measures run through the real measure engine, on 1-d instances.
+   */
+  @Test
+  void undefinedBoundsAreAccountedForAndNeverHold() throws Exception {
+    String claim =
+        """
+          - id: ID
+            measure: "opnorm(meta_hessian(maml))"
+            relation: "<="
+            bound: "BOUND"
+            family: {type: quadratic, dim: 1, tasks: 1, spectrum: [0.5, 1]}
+            params: {alpha: [0, 0.1], N: [1, 3]}
+        """;
+    StringBuilder yaml = new StringBuilder("claims:\n");
+    String[][] claims = {
+      {"part", "4*L + L/(N - 2)^2"},
+      {"sqrt", "sqrt(-L)"},
+      {"log", "log(alpha - 1) * L"},
+      {"zero", "L / (alpha - alpha)"},
+      {"huge", "exp(1000 + N) * L"},
+    };
+    for (String[] c : claims) {
+      yaml.append(claim.replace("ID", c[0]).replace("BOUND", c[1]));
+    }
+    Path file = dir.resolve("undefined.yaml");
+    Files.writeString(file, yaml.toString());
+    CliRun r =
+        CliRun.of(
+            "claims", file.toString(), "--out", dir.resolve("o").toString(), "--json",
+            "--evaluations", "30");
+    assertEquals(2, r.code(), r.toString());
+    JsonNode rows = r.json();
+    JsonNode part = rows.get(0);
+    assertEquals("HOLDS", part.get("verdict").asString(), part.toString());
+    String note = part.get("note").asString();
+    assertTrue(
+        note.matches(".*bound undefined at \\d+ of 30 instances \\(first at N = 2, alpha = [^:]+: division by zero\\).*"),
+        note);
+    int undefined = Integer.parseInt(note.replaceAll(".*undefined at (\\d+) of.*", "$1"));
+    assertTrue(undefined > 0);
+    assertTrue(
+        part.get("scope").get("inScope").asInt() <= 30 - undefined,
+        "an undefined instance is not in scope: " + part);
+    String[] causes = {"sqrt of a negative", "log of a non-positive", "division by zero", "overflow"};
+    for (int i = 1; i < claims.length; i++) {
+      JsonNode row = rows.get(i);
+      assertEquals("ERROR", row.get("verdict").asString(), row.toString());
+      assertTrue(
+          row.get("error").asString().startsWith(
+              "the claim cannot be measured: bound undefined at 30 of 30 instances (first at "),
+          row.toString());
+      assertTrue(row.get("error").asString().endsWith(": " + causes[i - 1] + ")"), row.toString());
+    }
   }
 }
