@@ -24,8 +24,6 @@ import io.metabound.experiments.task.FamilySpecException;
 import io.metabound.experiments.task.QuadraticFamily;
 import io.metabound.experiments.task.TaskSet;
 import io.metabound.reports.cli.UserInputException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,13 +119,15 @@ public final class SweepTasks {
       return new SweepTasks(generator.generate(), estimator, settings, null, generator.toSpec());
     }
     TaskSet tasks;
+    // the CRC of the bytes parsed, in the same single read (a FIFO cannot be read twice)
+    CRC32C crc = new CRC32C();
     try {
-      tasks = StreamingTaskFile.read(file);
+      tasks = StreamingTaskFile.read(file, crc);
     } catch (SweepInputException e) {
       throw new UserInputException(e.getMessage(), e);
     }
     return new SweepTasks(tasks, estimator, settings, file.toAbsolutePath().normalize().toString(),
-        crc32c(file));
+        String.format(Locale.ROOT, "%08x", crc.getValue()));
   }
 
   /**
@@ -202,17 +202,6 @@ public final class SweepTasks {
       weights[i] = tasks.get(i).weight();
     }
     return new StochasticTaskSet(oracles, weights);
-  }
-
-  /** CRC-32C of the task file, to recognise it later (cheap: no security provider to load). */
-  private static String crc32c(Path file) {
-    try {
-      CRC32C crc = new CRC32C();
-      crc.update(Files.readAllBytes(file));
-      return String.format(Locale.ROOT, "%08x", crc.getValue());
-    } catch (IOException e) {
-      return "unavailable";
-    }
   }
 
   public TaskSet tasks() {
