@@ -35,7 +35,8 @@ public record BetaThreshold(double value, String reason) {
     double[] a = map.matrix();
     for (double x : a) {
       if (!Double.isFinite(x)) {
-        return undefined("A has the entry " + x + ": the update map overflows double precision");
+        return undefined("A has an infinite or not-a-number entry: the update map overflows double"
+            + " precision");
       }
     }
     Complex_F64[] mu;
@@ -53,8 +54,8 @@ public record BetaThreshold(double value, String reason) {
     Complex_F64 limiting = null;
     for (Complex_F64 m : mu) {
       if (!Double.isFinite(m.real) || !Double.isFinite(m.imaginary)) {
-        return undefined("A has the eigenvalue " + m.real + (m.imaginary == 0 ? "" : " + " + m.imaginary + "i")
-            + ": the eigen-solver left double precision");
+        return undefined("an eigenvalue of A is infinite or not a number: the eigen-solver left"
+            + " double precision");
       }
       if (!(m.real > 0)) {
         return new BetaThreshold(

@@ -1,6 +1,7 @@
 package io.metabound.reports.plot;
 
 import io.metabound.experiments.io.AtomicFiles;
+import io.metabound.experiments.sweep.CellStatus;
 import io.metabound.experiments.sweep.BoundaryOverlay;
 import io.metabound.experiments.sweep.PlotWindow;
 import io.metabound.experiments.sweep.SweepGrid;
@@ -36,6 +37,9 @@ public final class HeatmapPlot {
   public static final Color UNDECIDED = new Color(225, 225, 225);
   /** Diverged cells. */
   public static final Color DIVERGED = new Color(235, 135, 120);
+
+  /** Degenerate cells (the convergence test underflowed): dark grey. */
+  public static final Color DEGENERATE = new Color(110, 110, 110);
 
   /** Largest grid drawn as a vector picture (one rectangle per cell in SVG/PDF). */
   public static final long MAX_VECTOR_CELLS = 250_000;
@@ -86,7 +90,16 @@ public final class HeatmapPlot {
       heat.add(new Number[] {result.row(i), result.column(i), value(result, i, colouring)});
     }
     chart.addSeries(colouring == HeatmapColouring.STATUS ? "status" : "rate", xLabels, yLabels, heat);
-    if (colouring == HeatmapColouring.STATUS) {
+    if (colouring == HeatmapColouring.STATUS && result.count(CellStatus.DEGENERATE) > 0) {
+      // four equal bins over [−2.5, 1.5] centred on the codes −2, −1, 0, 1 (only when a cell is
+      // degenerate: the pictures of every other run keep their three bins)
+      styler.setRangeColors(new Color[] {DEGENERATE, DIVERGED, UNDECIDED, CONVERGED});
+      styler.setMin(-2.5).setMax(1.5);
+      styler.setPiecewise(true).setSplitNumber(4).setPiecewiseRanged(false);
+      styler.setHeatMapDecimalValueFormatter(
+          v -> v < -1.9 ? "degenerate (underflow)" : v < -0.9 ? "diverged"
+              : v < 0.1 ? "undecided (T too short)" : "converged");
+    } else if (colouring == HeatmapColouring.STATUS) {
       // three equal bins over [−1.5, 1.5] centred on the codes −1, 0, 1
       styler.setRangeColors(new Color[] {DIVERGED, UNDECIDED, CONVERGED});
       styler.setMin(-1.5).setMax(1.5);
