@@ -66,9 +66,11 @@ public record BetaThreshold(double value, String reason) {
                 format(m)));
       }
       // β_μ = 2 Re μ / |μ|²
-      double beta = 2 * m.real / (m.real * m.real + m.imaginary * m.imaginary);
-      if (!Double.isFinite(beta)) {
-        // |μ|² underflowed: the same ratio with μ scaled by its largest part
+      double modulusSquared = m.real * m.real + m.imaginary * m.imaginary;
+      double beta = 2 * m.real / modulusSquared;
+      if (!Double.isFinite(beta) || modulusSquared < Double.MIN_NORMAL) {
+        // |μ|² underflowed to zero or to a subnormal (lost digits): the same ratio with μ scaled
+        // by its largest part
         beta = scaledThreshold(m);
         if (!Double.isFinite(beta)) {
           return undefined(String.format(Locale.ROOT,

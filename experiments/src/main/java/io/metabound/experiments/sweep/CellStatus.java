@@ -9,8 +9,9 @@ public enum CellStatus {
    * The convergence test cannot be evaluated in double precision: the start's gradient is not
    * zero but so small ({@code ‖∇F(w_0)‖ < }{@link #DEGENERATE_GRADIENT_NORM}) that its square and
    * the relative levels {@code tol²‖∇F(w_0)‖²} underflow, so "converged" and the rate would be
-   * artefacts of underflow (e.g. an update map {@code (1 − αh)^{2N}} that underflowed): −2. Never
-   * written for a valid run whose gradients are in range.
+   * artefacts of underflow; or exactly zero because the update map itself underflowed ({@code (1 −
+   * αh)^{2N}} below the normal range, {@link EstimatorMapSource#underflows}): −2. Never written for
+   * a run whose gradients and maps are in range.
    */
   DEGENERATE(-2),
   /** A non-finite value, or a coordinate of {@code w} above the cap, at some iteration: −1. */

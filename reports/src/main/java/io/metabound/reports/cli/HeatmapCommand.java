@@ -363,8 +363,9 @@ public final class HeatmapCommand implements Callable<Integer> {
         result.shard().isWhole() ? "" : " (shard " + result.shard().spec() + ")",
         result.count(CellStatus.CONVERGED), result.count(CellStatus.UNDECIDED),
         result.count(CellStatus.DIVERGED),
-        degenerate == 0 ? "" : ", " + degenerate + " degenerate (a start gradient below "
-            + CellStatus.DEGENERATE_GRADIENT_NORM + ", too small to square in double precision)");
+        degenerate == 0 ? "" : ", " + degenerate + " degenerate (the start gradient underflowed"
+            + " double precision: below " + CellStatus.DEGENERATE_GRADIENT_NORM + ", or zero because"
+            + " the update map underflowed)");
     if (result.elapsedNanos() > 0) {
       stdout.printf(Locale.ROOT, "computed in %.3f s on %d threads (%.0f cells/s)%n",
           result.elapsedNanos() * 1e-9, result.threads(), result.cellsPerSecond());

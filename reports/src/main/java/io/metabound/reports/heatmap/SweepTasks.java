@@ -7,6 +7,7 @@ import io.metabound.experiments.algorithm.TaskBatching;
 import io.metabound.experiments.noise.AdditiveGaussianNoise;
 import io.metabound.experiments.noise.StochasticOracle;
 import io.metabound.experiments.noise.StochasticTaskSet;
+import io.metabound.experiments.oracle.AffineGradientMap;
 import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.oracle.EstimatorMaps;
 import io.metabound.experiments.oracle.EstimatorParameters;
@@ -83,8 +84,21 @@ public final class SweepTasks {
       case REPTILE, MOREAU -> throw new IllegalArgumentException(notSwept(estimator));
     };
     boolean usesSteps = estimator == Estimator.MAML || estimator == Estimator.FOMAML;
-    this.maps = (steps, alpha) ->
-        oracle.map(estimator, usesSteps ? base.withAlpha(alpha).withSteps(steps) : base.withAlpha(alpha));
+    this.maps = new EstimatorMapSource() {
+      @Override
+      public AffineGradientMap map(int steps, double alpha) {
+        return oracle.map(estimator, parameters(steps, alpha));
+      }
+
+      @Override
+      public boolean underflows(int steps, double alpha) {
+        return oracle.adaptationUnderflows(estimator, parameters(steps, alpha));
+      }
+
+      private EstimatorParameters parameters(int steps, double alpha) {
+        return usesSteps ? base.withAlpha(alpha).withSteps(steps) : base.withAlpha(alpha);
+      }
+    };
   }
 
   private static String notSwept(Estimator estimator) {

@@ -190,6 +190,23 @@ class DivergenceProbeTest {
   }
 
   @Test
+  void aMapThatUnderflowsToZeroIsDegenerateNotConvergedAtRateZero() throws Exception {
+    // H = 4, N = 1000: for alpha <= 0.3775, (1 - 4 alpha)^2000 < 1e-600 underflows to 0
+    Path out = dir.resolve("heatmap-underflow");
+    CliRun run = CliRun.of("heatmap", "--tasks", one("four", "4", "1").write().toString(),
+        "--steps", "1000", "--alpha", "0.01:0.5:4", "--beta", "0.01:1:4", "--format", "csv",
+        "--out", out.toString());
+    assertEquals(0, run.code(), run.toString());
+    List<String> rows = Files.readAllLines(out.resolve("heatmap.csv"));
+    for (String line : rows.subList(1, 13)) {
+      assertTrue(line.endsWith(",-2,NaN"), line);
+    }
+    // the row alpha = 0.5 (|1 - 4 alpha| = 1) is computed as before
+    assertEquals("0.5,0.2575,1,0.030000012015953828", rows.get(13));
+    assertTrue(run.out().contains("12 degenerate"), run.out());
+  }
+
+  @Test
   void anOverflowingThresholdIsAStatusInWordsNotANumber() throws Exception {
     CliRun text = CliRun.of("oracle", "--tasks", TASKS.get(0).write().toString(), "--estimator", "maml",
         "--alpha", "0.1", "--steps", "1", "--quantity", "beta-threshold");
