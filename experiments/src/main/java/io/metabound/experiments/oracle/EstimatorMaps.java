@@ -155,6 +155,31 @@ public final class EstimatorMaps {
     return new AffineGradientMap(d, a, b);
   }
 
+  /**
+   * True when the N-step inner adaptation of MAML or FO-MAML underflows: for some task eigenvalue
+   * {@code h} with {@code 1 − αh ≠ 0}, the factor {@code (1 − αh)^{2N}} of the map (the MAML
+   * meta-Hessian {@code h(1 − αh)^{2N}}; FO-MAML's {@code h(1 − αh)^N} is larger) is below
+   * {@link Double#MIN_NORMAL}, so the computed map is zero or subnormal in that direction while
+   * the exact one is not. Always false for the other estimators (their responses are bounded
+   * below on the eigenvalues that enter, or take one step).
+   */
+  public boolean adaptationUnderflows(Estimator estimator, EstimatorParameters parameters) {
+    if (estimator != Estimator.MAML && estimator != Estimator.FOMAML) {
+      return false;
+    }
+    double alpha = parameters.alpha();
+    double floor = Math.log(Double.MIN_NORMAL);
+    for (int i = 0; i < tasks.size(); i++) {
+      for (double h : tasks.eigenvalues[i]) {
+        double base = Math.abs(1 - alpha * h);
+        if (h != 0 && base != 0 && 2.0 * parameters.steps() * Math.log(base) < floor) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The exact β threshold of an estimator's outer iteration (see {@link BetaThreshold}). */
   public BetaThreshold betaThreshold(Estimator estimator, EstimatorParameters parameters) {
     return BetaThreshold.of(map(estimator, parameters));

@@ -2,6 +2,7 @@ package io.metabound.experiments.oracle;
 
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.QuadraticLoss;
+import io.metabound.experiments.task.TaskMemory;
 import io.metabound.experiments.task.TaskSet;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -63,6 +64,7 @@ public final class QuadraticTasks {
   private QuadraticTasks(TaskSet tasks) {
     dimension = tasks.dimension();
     size = tasks.size();
+    TaskMemory.require(size, dimension, "the task set");
     int d = dimension;
     probability = new double[size];
     innerHessian = new double[size][];

@@ -16,7 +16,8 @@ import org.ejml.dense.row.SingularOps_DDRM;
  * tasks) {@code g} is not a gradient field and {@code w*} is only a fixed point of the outer
  * iteration; whether it attracts is decided by {@link BetaThreshold}.
  *
- * @param point {@code w*}, or {@code null} when {@code A} is singular
+ * @param point {@code w*}, or {@code null} when {@code A} is singular or the point is not
+ *     representable in double precision
  * @param nature its kind
  * @param description one line saying what was found and why (eigenvalues, condition number)
  */
@@ -36,7 +37,12 @@ public record StationaryPoint(double[] point, Nature nature, String description)
     /** {@code A} not symmetric and non-singular: the unique fixed point of a non-gradient field. */
     FIXED_POINT,
     /** {@code A} (numerically) singular: no unique stationary point. */
-    SINGULAR
+    SINGULAR,
+    /**
+     * {@code A}, {@code b} or the solution {@code A⁻¹b} is not finite in double precision (the
+     * map or the point overflowed): no point can be given; the description says which.
+     */
+    NOT_REPRESENTABLE
   }
 
   public StationaryPoint {
@@ -62,6 +68,11 @@ public record StationaryPoint(double[] point, Nature nature, String description)
   public static StationaryPoint of(AffineGradientMap map, String what) {
     int d = map.dimension();
     double[] a = map.matrix();
+    NumericStatus mapStatus = NumericStatus.of(map);
+    if (mapStatus != null) {
+      return new StationaryPoint(null, Nature.NOT_REPRESENTABLE,
+          what + ": " + mapStatus.describe("the affine map A w - b") + ": no point can be computed");
+    }
     boolean symmetric = Dense.relativeAsymmetry(a, d) <= 1e-12;
     if (symmetric) {
       double[] eig = Dense.symmetricEigenvalues(a, d);
@@ -84,6 +95,9 @@ public record StationaryPoint(double[] point, Nature nature, String description)
       }
       Nature nature = eig[0] > 0 ? Nature.MINIMUM : eig[d - 1] < 0 ? Nature.MAXIMUM : Nature.SADDLE;
       double[] w = solve(map);
+      if (NumericStatus.of(w) != null) {
+        return notRepresentable(w, what);
+      }
       return new StationaryPoint(
           w,
           nature,
@@ -113,6 +127,9 @@ public record StationaryPoint(double[] point, Nature nature, String description)
               largest));
     }
     double[] w = solve(map);
+    if (NumericStatus.of(w) != null) {
+      return notRepresentable(w, what);
+    }
     return new StationaryPoint(
         w,
         Nature.FIXED_POINT,
@@ -122,6 +139,11 @@ public record StationaryPoint(double[] point, Nature nature, String description)
                 + " %.3g",
             what,
             largest / smallest));
+  }
+
+  private static StationaryPoint notRepresentable(double[] w, String what) {
+    return new StationaryPoint(null, Nature.NOT_REPRESENTABLE,
+        what + ": " + NumericStatus.of(w).describe("the point A^-1 b") + ": no point can be given");
   }
 
   private static double[] solve(AffineGradientMap map) {

@@ -38,30 +38,48 @@ public final class AffineCellModel implements CellModel {
       AffineGradientMap map = checked(maps.map(grid.steps(row, 0), grid.alpha(row, 0)));
       double[] a = map.matrix();
       double[] b = map.offset();
-      return new RowEvaluator() {
+      boolean underflows = maps.underflows(grid.steps(row, 0), grid.alpha(row, 0));
+      return new Classified(iteration) {
         @Override
         public int evaluate(int column, long cellSeed) {
-          return iteration.run(a, b, grid.beta(row, column), start, criterion);
-        }
-
-        @Override
-        public double rate() {
-          return iteration.rate();
+          return classify(iteration.run(a, b, grid.beta(row, column), start, criterion), underflows);
         }
       };
     }
-    return new RowEvaluator() {
+    return new Classified(iteration) {
       @Override
       public int evaluate(int column, long cellSeed) {
-        AffineGradientMap map = checked(maps.map(grid.steps(row, column), grid.alpha(row, column)));
-        return iteration.run(map.matrix(), map.offset(), grid.beta(row, column), start, criterion);
-      }
-
-      @Override
-      public double rate() {
-        return iteration.rate();
+        int steps = grid.steps(row, column);
+        double alpha = grid.alpha(row, column);
+        AffineGradientMap map = checked(maps.map(steps, alpha));
+        int code = iteration.run(map.matrix(), map.offset(), grid.beta(row, column), start, criterion);
+        return classify(code, code == CellStatus.CONVERGED.code() && maps.underflows(steps, alpha));
       }
     };
+  }
+
+  /**
+   * The iteration's status, except that a start with an exactly zero gradient (converged, rate 0)
+   * on a map that underflowed is {@link CellStatus#DEGENERATE} (rate NaN): there the zero is an
+   * artefact of double precision, not a stationary start.
+   */
+  private abstract static class Classified implements RowEvaluator {
+    private final AffineIteration iteration;
+    private boolean degenerate;
+
+    Classified(AffineIteration iteration) {
+      this.iteration = iteration;
+    }
+
+    int classify(int code, boolean underflows) {
+      degenerate = underflows && code == CellStatus.CONVERGED.code() && iteration.rate() == 0;
+      return degenerate ? CellStatus.DEGENERATE.code() : code;
+    }
+
+    @Override
+    public double rate() {
+      return degenerate ? Double.NaN : iteration.rate();
+    }
   }
 
   private AffineGradientMap checked(AffineGradientMap map) {

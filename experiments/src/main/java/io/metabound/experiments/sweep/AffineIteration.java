@@ -19,13 +19,18 @@ import io.metabound.experiments.oracle.AffineGradientMap;
  * iteration with {@code ‖g_k‖ ≤ 1e-10·‖g_0‖}, or {@code T} if there is none. Stopping the rate
  * measurement there keeps it the asymptotic contraction factor: afterwards rounding noise of order
  * {@code ε‖b‖} sets a floor on {@code ‖g_k‖} and the full-T ratio would read a contraction of
- * {@code 0.5} as {@code (1e-16)^{1/T}}. NaN for diverged cells, 0 when {@code g_0 = 0}. For a
+ * {@code 0.5} as {@code (1e-16)^{1/T}}. NaN for diverged and degenerate cells (a start whose
+ * non-zero gradient is too small to square, {@link CellStatus#DEGENERATE}), 0 when {@code g_0 = 0}. For a
  * linear map the rate approaches the spectral radius of {@code I − βA} on the excited modes.
  */
 public final class AffineIteration {
 
   /** Relative gradient level at which the rate measurement stops (above the rounding floor). */
   public static final double RATE_FLOOR = 1e-10;
+
+  /** {@code ‖g_0‖²} below which a start with a non-zero gradient is {@link CellStatus#DEGENERATE}. */
+  static final double DEGENERATE_SQUARED =
+      CellStatus.DEGENERATE_GRADIENT_NORM * CellStatus.DEGENERATE_GRADIENT_NORM;
 
   private final int dimension;
   private final double[] w;
@@ -48,7 +53,7 @@ public final class AffineIteration {
    * @param beta {@code β}
    * @param start {@code w_0}, length {@code d}
    * @param criterion {@code T}, tolerance, cap
-   * @return the status code: 1 converged, −1 diverged, 0 undecided
+   * @return the status code: 1 converged, −1 diverged, 0 undecided, −2 degenerate
    */
   public int run(double[] a, double[] b, double beta, double[] start, ConvergenceCriterion criterion) {
     final int d = dimension;
@@ -69,6 +74,11 @@ public final class AffineIteration {
     if (!Double.isFinite(g0Squared)) {
       rate = Double.NaN;
       return CellStatus.DIVERGED.code();
+    }
+    if (g0Squared < DEGENERATE_SQUARED && nonZero(g, d)) {
+      // ‖g_0‖ > 0 but its square (or the rate's level) underflows: no relative test is possible
+      rate = Double.NaN;
+      return CellStatus.DEGENERATE.code();
     }
     if (g0Squared == 0) {
       rate = 0;
@@ -129,6 +139,15 @@ public final class AffineIteration {
   /** The empirical linear rate of the last {@link #run}. */
   public double rate() {
     return rate;
+  }
+
+  private static boolean nonZero(double[] g, int d) {
+    for (int j = 0; j < d; j++) {
+      if (g[j] != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code g = A w − b}; returns {@code ‖g‖²}. */

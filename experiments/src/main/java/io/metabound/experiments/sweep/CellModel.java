@@ -19,7 +19,7 @@ public interface CellModel {
 
     /**
      * Classifies cell ({@code row}, {@code column}) and returns the status code (1 converged, −1
-     * diverged, 0 undecided); {@code cellSeed} drives any sampling.
+     * diverged, 0 undecided, −2 degenerate); {@code cellSeed} drives any sampling.
      */
     int evaluate(int column, long cellSeed);
 

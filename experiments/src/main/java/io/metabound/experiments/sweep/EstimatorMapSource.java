@@ -13,4 +13,14 @@ public interface EstimatorMapSource {
 
   /** The map {@code g(w) = A(N, α) w − b(N, α)}. */
   AffineGradientMap map(int innerSteps, double alpha);
+
+  /**
+   * True when the map at {@code (N, α)} underflowed in double precision: a factor of its exact
+   * value (e.g. {@code (1 − αh)^{2N}} for a non-zero {@code 1 − αh}) is below the normal range, so
+   * a zero map does not mean a zero direction. A sweep then calls a cell whose start gradient is
+   * exactly zero {@link CellStatus#DEGENERATE} instead of converged. Default: never.
+   */
+  default boolean underflows(int innerSteps, double alpha) {
+    return false;
+  }
 }

@@ -86,6 +86,10 @@ public final class StochasticCellModel implements CellModel {
           rate = Double.NaN;
           return CellStatus.DIVERGED.code();
         }
+        if (CellStatus.degenerateStart(Math.max(g0, largest(g)))) {
+          rate = Double.NaN;
+          return CellStatus.DEGENERATE.code();
+        }
         if (g0 == 0) {
           rate = 0;
           return CellStatus.CONVERGED.code();
@@ -104,6 +108,15 @@ public final class StochasticCellModel implements CellModel {
         return rate;
       }
     };
+  }
+
+  /** {@code max_j |g_j|} (non-zero whenever g is, even when {@code ‖g‖²} underflowed). */
+  private static double largest(double[] g) {
+    double m = 0;
+    for (double x : g) {
+      m = Math.max(m, Math.abs(x));
+    }
+    return m;
   }
 
   @Override

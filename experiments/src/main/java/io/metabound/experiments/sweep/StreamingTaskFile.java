@@ -3,13 +3,18 @@ package io.metabound.experiments.sweep;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.QuadraticLoss;
 import io.metabound.experiments.task.QuadraticTaskFile;
+import io.metabound.experiments.task.RepresentableScale;
+import io.metabound.experiments.task.TaskMemory;
 import io.metabound.experiments.task.TaskSet;
+import io.metabound.experiments.io.BoundedText;
+import io.metabound.experiments.io.InputTooLargeException;
+import io.metabound.experiments.io.SizeLimits;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.Checksum;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -36,6 +41,9 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class StreamingTaskFile {
 
+  /** Every this many tasks read, the memory they will take is checked ({@link TaskMemory}). */
+  static final int MEMORY_CHECK_TASKS = 1024;
+
   private StreamingTaskFile() {}
 
   /**
@@ -44,9 +52,21 @@ public final class StreamingTaskFile {
    * @throws SweepInputException naming the file, field and problem
    */
   public static TaskSet read(Path file) {
+    return read(file, null);
+  }
+
+  /**
+   * Reads a task file of at most {@link SizeLimits#MAX_TASK_FILE_BYTES} bytes, once (a FIFO or a
+   * device is read once too), feeding every byte to {@code checksum}.
+   *
+   * @param checksum updated with the file's bytes (the sweep's CRC-32C), or null
+   * @throws SweepInputException naming the file, field and problem
+   * @throws InputTooLargeException when the file is larger than the limit
+   */
+  public static TaskSet read(Path file, Checksum checksum) {
     String text;
     try {
-      text = Files.readString(file);
+      text = BoundedText.read(file, SizeLimits.MAX_TASK_FILE_BYTES, "task file", checksum);
     } catch (NoSuchFileException e) {
       throw new SweepInputException(file + ": no such task file");
     } catch (IOException e) {
@@ -156,6 +176,10 @@ public final class StreamingTaskFile {
           }
         }
         tasks.add(new MetaTask(inner, outer, weight));
+        if (tasks.size() % MEMORY_CHECK_TASKS == 0) {
+          // the file is bounded, but small tasks of a large file still add up
+          TaskMemory.require(tasks.size(), dimension, file.toString());
+        }
       }
       return tasks;
     }
@@ -176,6 +200,10 @@ public final class StreamingTaskFile {
         for (double v : rows[r]) {
           scale = Math.max(scale, Math.abs(v));
         }
+      }
+      String range = RepresentableScale.problem(scale);
+      if (range != null) {
+        throw error(at + "." + h, range);
       }
       for (int r = 0; r < d; r++) {
         for (int k = r + 1; k < d; k++) {

@@ -185,9 +185,9 @@ public final class SweepCsv {
       double x = Double.parseDouble(f[0]);
       double y = Double.parseDouble(f[1]);
       int status = Integer.parseInt(f[2]);
-      if (status < -1 || status > 1) {
+      if (status < CellStatus.DEGENERATE.code() || status > 1) {
         throw new SweepInputException(
-            file + ": line " + number + ": status must be 1, 0 or -1, got " + status);
+            file + ": line " + number + ": status must be 1, 0, -1 or -2, got " + status);
       }
       return new Row(x, y, status, Double.parseDouble(f[3]));
     } catch (NumberFormatException e) {

@@ -1,5 +1,7 @@
 package io.metabound.experiments.sweep;
 
+import io.metabound.experiments.io.SizeLimits;
+
 /**
  * The cells of a sweep: a rectangular grid of {@code rows × columns} cells numbered row-major,
  * {@code cell = row·columns + column}. Two map types:
@@ -83,6 +85,8 @@ public sealed interface SweepGrid {
               + " is too large for one process (limit " + MAX_CELLS_PER_PROCESS
               + " cells); split it with --shard i/n");
     }
+    // a status byte and a rate per cell
+    SizeLimits.require(SizeLimits.doubles(mine) + mine, "the results of " + mine + " cells");
   }
 
   /**

@@ -97,6 +97,11 @@ public final class SweepSidecar {
     counts.put("converged", result.count(CellStatus.CONVERGED));
     counts.put("undecided", result.count(CellStatus.UNDECIDED));
     counts.put("diverged", result.count(CellStatus.DIVERGED));
+    int degenerate = result.count(CellStatus.DEGENERATE);
+    if (degenerate > 0) {
+      // written only when it occurs: the sidecars of valid runs stay as they were
+      counts.put("degenerate", degenerate);
+    }
     JsonObject t = root.putObject("timing");
     t.put("computeSeconds", result.elapsedNanos() * 1e-9);
     t.put("cellsPerSecond", result.cellsPerSecond());

@@ -65,6 +65,11 @@ public record QuadraticFamily(
               + ":"
               + spectrumHigh);
     }
+    String range = RepresentableScale.problem(Math.max(Math.abs(spectrumLow), Math.abs(spectrumHigh)));
+    if (range != null) {
+      throw new FamilySpecException("quadratic family: spectrum " + spectrumLow + ":" + spectrumHigh
+          + ": the " + range.replace("|entry|", "|eigenvalue|"));
+    }
     if (!(heterogeneity >= 0) || Double.isInfinite(heterogeneity)) {
       throw new FamilySpecException(
           "quadratic family: heterogeneity must be finite and >= 0, got " + heterogeneity);
@@ -92,8 +97,14 @@ public record QuadraticFamily(
     return testShift > 0;
   }
 
-  /** Draws the tasks (same seed, same tasks, bit for bit). */
+  /**
+   * Draws the tasks (same seed, same tasks, bit for bit).
+   *
+   * @throws io.metabound.experiments.io.InputTooLargeException when the tasks would not fit the
+   *     memory ({@link TaskMemory}), before anything is allocated
+   */
   public TaskSet generate() {
+    TaskMemory.require(tasks, dimension, toSpec());
     SplittableRandom random = new SplittableRandom(seed);
     int d = dimension;
     double[] shared = sharedHessian ? hessian(random) : null;

@@ -1,8 +1,9 @@
 package io.metabound.experiments.task;
 
 import io.metabound.experiments.io.AtomicFiles;
+import io.metabound.experiments.io.BoundedText;
+import io.metabound.experiments.io.SizeLimits;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,11 +57,11 @@ public final class QuadraticTaskFile {
   public static TaskSet read(Path file) {
     String text;
     try {
-      text = Files.readString(file);
+      text = BoundedText.read(file, SizeLimits.MAX_TASK_FILE_BYTES, "task file", null);
     } catch (NoSuchFileException e) {
       throw new TaskFileException(file + ": no such task file");
     } catch (IOException e) {
-      throw new TaskFileException(file + ": cannot read: " + e, e);
+      throw new TaskFileException(file + ": cannot read: " + e.getMessage(), e);
     }
     return parse(text, file.toString());
   }
@@ -224,6 +225,10 @@ public final class QuadraticTaskFile {
         for (double x : row) {
           scale = Math.max(scale, Math.abs(x));
         }
+      }
+      String range = RepresentableScale.problem(scale);
+      if (range != null) {
+        throw error(field, range);
       }
       for (int r = 0; r < n; r++) {
         for (int k = r + 1; k < n; k++) {

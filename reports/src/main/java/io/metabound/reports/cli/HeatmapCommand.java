@@ -362,11 +362,15 @@ public final class HeatmapCommand implements Callable<Integer> {
   private static void report(
       PrintWriter stdout, SweepResult result, SweepTasks problem, List<OverlayGap> gaps,
       SweepGrid grid, List<String> written, List<String> notes) {
-    stdout.printf(Locale.ROOT, "heatmap %s %s: %d cells%s: %d converged, %d undecided, %d diverged%n",
+    int degenerate = result.count(CellStatus.DEGENERATE);
+    stdout.printf(Locale.ROOT, "heatmap %s %s: %d cells%s: %d converged, %d undecided, %d diverged%s%n",
         grid.mapName(), problem.displayName(), result.size(),
         result.shard().isWhole() ? "" : " (shard " + result.shard().spec() + ")",
         result.count(CellStatus.CONVERGED), result.count(CellStatus.UNDECIDED),
-        result.count(CellStatus.DIVERGED));
+        result.count(CellStatus.DIVERGED),
+        degenerate == 0 ? "" : ", " + degenerate + " degenerate (the start gradient underflowed"
+            + " double precision: below " + CellStatus.DEGENERATE_GRADIENT_NORM + ", or zero because"
+            + " the update map underflowed)");
     if (result.elapsedNanos() > 0) {
       stdout.printf(Locale.ROOT, "computed in %.3f s on %d threads (%.0f cells/s)%n",
           result.elapsedNanos() * 1e-9, result.threads(), result.cellsPerSecond());

@@ -1,11 +1,13 @@
 package io.metabound.reports.cli;
 
 import io.metabound.experiments.algorithm.ImplicitMaml;
+import io.metabound.experiments.oracle.AffineGradientMap;
 import io.metabound.experiments.oracle.BetaThreshold;
 import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.oracle.EstimatorMaps;
 import io.metabound.experiments.oracle.EstimatorParameters;
 import io.metabound.experiments.oracle.MetaHessian;
+import io.metabound.experiments.oracle.NumericStatus;
 import io.metabound.experiments.oracle.QuadraticHessianFreeMaml;
 import io.metabound.experiments.oracle.QuadraticMetaOracle;
 import io.metabound.experiments.oracle.QuadraticTasks;
@@ -46,7 +48,11 @@ import picocli.CommandLine.Spec;
  *
  * <p>With {@code --json}: {@code {"quantity": …, "estimator": …, "value": number | [..] |
  * [[..]] | null, "exact": bool, …}} with doubles in full (round-trip) precision; {@code null} when
- * no unique point exists; {@code note} and {@code nature} explain thresholds and points.
+ * no unique point exists; {@code note} and {@code nature} explain thresholds and points. A value
+ * that does not exist in double precision (it overflows, or is NaN) is never printed as a number:
+ * the text output is {@code QUANTITY: overflow — reason} (or {@code undefined}), the JSON has
+ * {@code "value": null, "status": "overflow" | "undefined", "reason": …}; the exit code stays 0
+ * (the question was answered: the exact value is beyond double precision).
  */
 @Command(
     name = "oracle",
@@ -156,25 +162,53 @@ public final class OracleCommand implements Callable<Integer> {
     }
   }
 
-  /** The value of a quantity: a number, a vector, a row-major matrix, or nothing. */
+  /**
+   * The value of a quantity: a number, a vector, a row-major matrix, nothing, or — when it has no
+   * value in double precision — a {@link NumericStatus} and the reason in words.
+   */
   private record Answer(Double scalar, double[] vector, double[] matrix, int dimension, boolean exact,
-      String nature, List<String> notes) {
+      String nature, List<String> notes, NumericStatus status, String reason) {
 
     static Answer scalar(double v, String... notes) {
-      return new Answer(v, null, null, 0, true, null, List.of(notes));
+      return new Answer(v, null, null, 0, true, null, List.of(notes), null, null);
     }
 
     static Answer vector(double[] v, boolean exact, String... notes) {
-      return new Answer(null, v, null, v.length, exact, null, List.of(notes));
+      return new Answer(null, v, null, v.length, exact, null, List.of(notes), null, null);
     }
 
     static Answer matrix(double[] m, int d) {
-      return new Answer(null, null, m, d, true, null, List.of());
+      return new Answer(null, null, m, d, true, null, List.of(), null, null);
     }
 
     static Answer point(StationaryPoint p) {
+      if (p.nature() == StationaryPoint.Nature.NOT_REPRESENTABLE) {
+        return notRepresentable(NumericStatus.OVERFLOW, p.description(), true);
+      }
       return new Answer(null, p.point(), null, 0, true,
-          p.nature().name().toLowerCase(Locale.ROOT).replace('_', '-'), List.of(p.description()));
+          p.nature().name().toLowerCase(Locale.ROOT).replace('_', '-'), List.of(p.description()),
+          null, null);
+    }
+
+    static Answer notRepresentable(NumericStatus status, String reason, boolean exact) {
+      return new Answer(null, null, null, 0, exact, null, List.of(), status, reason);
+    }
+
+    /** The values of a numeric answer (empty for a point-less or status answer). */
+    double[] values() {
+      if (scalar != null) {
+        return new double[] {scalar};
+      }
+      return matrix != null ? matrix : vector != null ? vector : new double[0];
+    }
+
+    /**
+     * This answer, or — when a value is ±∞ or NaN — the status answer saying so: a value that
+     * over- or underflowed is never printed as a number.
+     */
+    Answer checked(String what) {
+      NumericStatus s = status != null ? null : NumericStatus.of(values());
+      return s == null ? this : notRepresentable(s, s.describe(what), exact);
     }
   }
 
@@ -208,7 +242,7 @@ public final class OracleCommand implements Callable<Integer> {
     }
     Answer answer;
     try {
-      answer = answer(estimator, quantity, taskSet, w);
+      answer = answer(estimator, quantity, taskSet, w).checked("the " + quantity.cliName);
     } catch (IllegalArgumentException e) {
       throw new UserInputException("--estimator " + estimatorName + ": " + e.getMessage(), e);
     }
@@ -327,7 +361,16 @@ public final class OracleCommand implements Callable<Integer> {
     EstimatorMaps maps = EstimatorMaps.of(tasks);
     switch (quantity) {
       case BETA_THRESHOLD -> {
-        BetaThreshold t = maps.betaThreshold(estimator, parameters(estimator));
+        AffineGradientMap map = maps.map(estimator, parameters(estimator));
+        NumericStatus mapStatus = NumericStatus.of(map);
+        if (mapStatus != null) {
+          return Answer.notRepresentable(mapStatus, mapStatus.describe("the update map A w - b")
+              + ", so its spectrum and threshold are not defined", true);
+        }
+        BetaThreshold t = BetaThreshold.of(map);
+        if (!t.defined()) {
+          return Answer.notRepresentable(NumericStatus.UNDEFINED, t.reason(), true);
+        }
         return Answer.scalar(t.value(), "exact threshold of w <- w - beta*(A w - b): converges from every"
             + " start iff 0 < beta < " + t.value() + "; " + t.reason());
       }
@@ -362,7 +405,13 @@ public final class OracleCommand implements Callable<Integer> {
         return Answer.matrix(h.matrix(), h.dimension());
       }
       case META_SMOOTHNESS -> {
-        return Answer.scalar(objectiveOracle(estimator, tasks).metaSmoothness().value(),
+        // metaSmoothness() is this Hessian's spectral norm; a non-finite Hessian is not decomposed
+        MetaHessian hessian = objectiveOracle(estimator, tasks).metaHessian();
+        NumericStatus hessianStatus = NumericStatus.of(hessian.matrix());
+        if (hessianStatus != null) {
+          return Answer.notRepresentable(hessianStatus, hessianStatus.describe("the meta-Hessian"), true);
+        }
+        return Answer.scalar(hessian.spectralNorm(),
             "exact: the spectral norm of the constant meta-Hessian (the meta-gradient is affine)");
       }
       case STATIONARY_POINT -> {
@@ -382,7 +431,11 @@ public final class OracleCommand implements Callable<Integer> {
       JsonObject o = new JsonObject();
       o.put("quantity", quantity.cliName);
       o.put("estimator", estimator.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-      if (a.scalar() != null) {
+      if (a.status() != null) {
+        o.put("value", (String) null);
+        o.put("status", a.status().word());
+        o.put("reason", a.reason());
+      } else if (a.scalar() != null) {
         o.put("value", a.scalar().doubleValue());
       } else if (a.matrix() != null) {
         JsonArray rows = o.putArray("value");
@@ -410,7 +463,9 @@ public final class OracleCommand implements Callable<Integer> {
       }
       out.print(o.toText());
     } else {
-      if (a.scalar() != null) {
+      if (a.status() != null) {
+        out.println(quantity.cliName + ": " + a.status().word() + " — " + a.reason());
+      } else if (a.scalar() != null) {
         out.println(Double.toString(a.scalar()));
       } else if (a.matrix() != null) {
         int d = a.dimension();

@@ -8,6 +8,7 @@ import io.metabound.experiments.io.Sha256;
 import io.metabound.experiments.noise.AdditiveGaussianNoise;
 import io.metabound.experiments.noise.StochasticOracle;
 import io.metabound.experiments.noise.StochasticTaskSet;
+import io.metabound.experiments.oracle.AffineGradientMap;
 import io.metabound.experiments.oracle.Estimator;
 import io.metabound.experiments.oracle.EstimatorMaps;
 import io.metabound.experiments.oracle.EstimatorParameters;
@@ -27,13 +28,10 @@ import io.metabound.experiments.task.QuadraticTaskFile;
 import io.metabound.experiments.task.TaskFileException;
 import io.metabound.experiments.task.TaskSet;
 import io.metabound.reports.cli.UserInputException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.CRC32C;
 
 /**
  * The tasks and the estimator of a sweep, bound to the estimator's exact affine update map from
@@ -106,8 +104,21 @@ public final class SweepTasks {
       case REPTILE, MOREAU -> throw new IllegalArgumentException(notSwept(estimator));
     };
     boolean usesSteps = estimator == Estimator.MAML || estimator == Estimator.FOMAML;
-    this.maps = (steps, alpha) ->
-        oracle.map(estimator, usesSteps ? base.withAlpha(alpha).withSteps(steps) : base.withAlpha(alpha));
+    this.maps = new EstimatorMapSource() {
+      @Override
+      public AffineGradientMap map(int steps, double alpha) {
+        return oracle.map(estimator, parameters(steps, alpha));
+      }
+
+      @Override
+      public boolean underflows(int steps, double alpha) {
+        return oracle.adaptationUnderflows(estimator, parameters(steps, alpha));
+      }
+
+      private EstimatorParameters parameters(int steps, double alpha) {
+        return usesSteps ? base.withAlpha(alpha).withSteps(steps) : base.withAlpha(alpha);
+      }
+    };
   }
 
   private static String notSwept(Estimator estimator) {
@@ -144,23 +155,15 @@ public final class SweepTasks {
           canonicalDigest(generated));
     }
     TaskSet tasks;
+    // the CRC and SHA-256 of the bytes parsed, in the same single read (a FIFO cannot be read twice)
+    Sha256.WithCrc32c crc = new Sha256.WithCrc32c();
     try {
-      tasks = StreamingTaskFile.read(file);
+      tasks = StreamingTaskFile.read(file, crc);
     } catch (SweepInputException e) {
       throw new UserInputException(e.getMessage(), e);
     }
-    byte[] bytes = bytesOf(file);
     return new SweepTasks(tasks, estimator, settings, file.toAbsolutePath().normalize().toString(),
-        crc32c(bytes), new TasksDigest(TasksDigest.OF_FILE_BYTES, Sha256.of(bytes)));
-  }
-
-  /** The task file's bytes (it was just read, so a failure here is the file changing under us). */
-  private static byte[] bytesOf(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
-    }
+        crc.crc32cHex(), new TasksDigest(TasksDigest.OF_FILE_BYTES, crc.sha256Hex()));
   }
 
   /**
@@ -247,13 +250,6 @@ public final class SweepTasks {
       weights[i] = tasks.get(i).weight();
     }
     return new StochasticTaskSet(oracles, weights);
-  }
-
-  /** CRC-32C of the task file's bytes, to recognise it later. */
-  private static String crc32c(byte[] bytes) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes);
-    return String.format(Locale.ROOT, "%08x", crc.getValue());
   }
 
   /** The SHA-256 of the tasks, for the sweep's identity. */

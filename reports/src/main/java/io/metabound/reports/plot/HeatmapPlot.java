@@ -6,6 +6,7 @@ import de.erichseifert.vectorgraphics2d.util.PageSize;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import io.metabound.experiments.io.AtomicFiles;
 import io.metabound.experiments.sweep.BoundaryOverlay;
+import io.metabound.experiments.sweep.CellStatus;
 import io.metabound.experiments.sweep.PlotWindow;
 import io.metabound.experiments.sweep.SweepGrid;
 import io.metabound.experiments.sweep.SweepResult;
@@ -56,6 +57,8 @@ public final class HeatmapPlot {
   static final Color RATE_SLOW = new Color(245, 245, 250);
   /** Rate colour of rate ≥ 1 and of diverged cells. */
   static final Color RATE_DIVERGED = new Color(200, 40, 30);
+  /** Degenerate cells (the convergence test underflowed, {@link CellStatus#DEGENERATE}): dark grey. */
+  public static final Color DEGENERATE = new Color(110, 110, 110);
 
   /**
    * Largest grid drawn as a vector picture. The cells are one embedded image, so this is the
@@ -117,24 +120,29 @@ public final class HeatmapPlot {
     this.cells = cellImage(result, colouring);
     List<String> notes = new ArrayList<>();
     off.forEach(o -> notes.add(o.text()));
-    this.figure = new HeatmapFigure(title, xTitle, yTitle, window, stepsOnX, keys(colouring), curves, notes);
+    this.figure = new HeatmapFigure(title, xTitle, yTitle, window, stepsOnX, keys(colouring, result.count(CellStatus.DEGENERATE) > 0), curves, notes);
   }
 
   /** The legend entries of the cell colours. */
-  private static List<HeatmapFigure.Key> keys(HeatmapColouring colouring) {
+  private static List<HeatmapFigure.Key> keys(HeatmapColouring colouring, boolean degenerate) {
+    List<HeatmapFigure.Key> keys = new ArrayList<>();
     if (colouring == HeatmapColouring.STATUS) {
-      return List.of(
-          new HeatmapFigure.Key("converged", List.of(CONVERGED)),
-          new HeatmapFigure.Key("undecided (T too short)", List.of(UNDECIDED)),
-          new HeatmapFigure.Key("diverged", List.of(DIVERGED)));
+      keys.add(new HeatmapFigure.Key("converged", List.of(CONVERGED)));
+      keys.add(new HeatmapFigure.Key("undecided (T too short)", List.of(UNDECIDED)));
+      keys.add(new HeatmapFigure.Key("diverged", List.of(DIVERGED)));
+    } else {
+      List<Color> strip = new ArrayList<>();
+      for (int i = 0; i <= 8; i++) {
+        strip.add(rateColour(i / 8.0));
+      }
+      keys.add(new HeatmapFigure.Key("rate 0 → 1 (dark: fast)", strip));
+      keys.add(new HeatmapFigure.Key("rate ≥ 1 or diverged", List.of(RATE_DIVERGED)));
     }
-    List<Color> strip = new ArrayList<>();
-    for (int i = 0; i <= 8; i++) {
-      strip.add(rateColour(i / 8.0));
+    if (degenerate) {
+      // only when a cell is degenerate: every other picture keeps its legend
+      keys.add(new HeatmapFigure.Key("degenerate (underflow)", List.of(DEGENERATE)));
     }
-    return List.of(
-        new HeatmapFigure.Key("rate 0 → 1 (dark: fast)", strip),
-        new HeatmapFigure.Key("rate ≥ 1 or diverged", List.of(RATE_DIVERGED)));
+    return List.copyOf(keys);
   }
 
   /** One pixel per cell: x = row, y = column with the largest column on top. */
@@ -142,9 +150,10 @@ public final class HeatmapPlot {
     SweepGrid grid = result.grid();
     BufferedImage image = new BufferedImage(grid.rows(), grid.columns(), BufferedImage.TYPE_INT_RGB);
     for (int i = 0; i < result.size(); i++) {
-      Color colour = colouring == HeatmapColouring.STATUS
-          ? statusColour(result.status(i))
-          : rateColour(result.rate(i));
+      int status = result.status(i);
+      Color colour = status == CellStatus.DEGENERATE.code()
+          ? DEGENERATE
+          : colouring == HeatmapColouring.STATUS ? statusColour(status) : rateColour(result.rate(i));
       image.setRGB(result.row(i), grid.columns() - 1 - result.column(i), colour.getRGB());
     }
     return image;
