@@ -266,7 +266,7 @@ class ReportGeneratorTest {
     }
     assertTrue(table.contains("\\texttt{test.planted.meta-smoothness-at-most-L}"));
     String statement = Files.readString(latex.resolve("bounds/ji2022-prop1-meta-smoothness.tex"));
-    assertTrue(statement.contains("\\[") && statement.contains("\\]") && statement.contains("\\text{meta-smoothness} \\le"));
+    assertTrue(statement.contains("\\[") && statement.contains("\\]") && statement.contains("L_{\\mathcal{L}} \\le"));
   }
 
   @Test
