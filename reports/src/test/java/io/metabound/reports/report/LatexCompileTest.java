@@ -8,7 +8,9 @@ import io.metabound.bounds.registry.Bound;
 import io.metabound.bounds.registry.BoundRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import io.metabound.experiments.reproduction.Reproductions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +50,53 @@ class LatexCompileTest {
     assertEquals(0, log.exitCode(), "pdflatex exit code");
     assertEquals(List.of(), log.overfullBeyond(TOLERANCE_PT), "lines wider than the text");
     assertTrue(all.size() >= 120, all.size() + " statements");
+  }
+
+  @Test
+  void aReportsPreviewCompilesWithItsTablesAndFigures() throws Exception {
+    Path folder = Files.createDirectories(WORK.resolve("preview"));
+    Path claims = folder.resolve("claims.yaml");
+    Files.writeString(
+        claims,
+        """
+        claims:
+          - id: four-l
+            statement: "one-step MAML is 4L-smooth for alpha <= 1/L — Fallah2020 Lemma 4.8 (≤, α)"
+            quantity: meta-smoothness
+            estimator: maml
+            relation: "<="
+            bound: "4*L"
+            family: {type: quadratic, dim: [1, 2], tasks: [1, 2], spectrum: [-1, 1]}
+            params: {N: 1, alpha: [0, "1/L"]}
+          - id: too-strong
+            statement: "one-step MAML is L-smooth"
+            quantity: meta-smoothness
+            estimator: maml
+            relation: "<="
+            bound: "L"
+            family: {type: quadratic, dim: [1, 2], tasks: [1, 2], spectrum: [-1, 1]}
+            params: {N: 1, alpha: [0.05, "1/L"]}
+        """);
+    Path out = folder.resolve("report");
+    ReportRequest base =
+        ReportRequest.defaults(out, out.resolve("latex"), 7, true, "metabound report (test)", null, "metabound test")
+            .withSuite(ReportFixtures.suite(7, true))
+            .withReproductions(List.of(Reproductions.find("ji-alpha-over-n").orElseThrow()))
+            .withHeatmapCount(1)
+            .withClaims(claims);
+    // a few statements, the longest among them; every statement is compiled by the test above
+    List<Bound> bounds = new ArrayList<>(base.bounds().subList(0, 6));
+    bounds.add(BoundRegistry.find("ji2022.thm5.stationarity-root").orElseThrow());
+    ReportGenerator.generate(
+        new ReportRequest(base.out(), base.latex(), base.seed(), true, base.commandLine(), base.suite(), bounds,
+            base.reproductions(), base.heatmaps(), null, base.tool(), base.claims()));
+    Path preview = out.resolve("latex").resolve("preview.tex");
+    String tex = Files.readString(preview);
+    assertTrue(tex.contains("\\input{claims.tex}"), "the claims table is in the preview");
+    assertTrue(tex.contains("\\input{verdicts.tex}") && !tex.contains("resizebox"), "the verdicts, unscaled");
+    PdfLatex.Log log = PdfLatex.compile(preview);
+    assertEquals(List.of(), log.errors(), "pdflatex errors");
+    assertEquals(0, log.exitCode(), "pdflatex exit code");
+    assertEquals(List.of(), log.overfullBeyond(TOLERANCE_PT), "lines wider than the text");
   }
 }
