@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * Text for pdflatex from any string: LaTeX's special characters escaped ({@link
  * BoundLatex#escapeText}) and the non-ASCII characters the report's words use (dashes, {@code ·},
- * {@code ≤}, Greek letters, {@code ∇}) written as LaTeX, so a claim's statement or a figure's axis
+ * {@code ≤}, Greek letters, {@code ∇}, sub- and superscripts) written as LaTeX (combining accents
+ * dropped), so a claim's statement or a figure's axis
  * label never stops the compilation with "Unicode character not set up"; any other non-ASCII
  * character becomes {@code ?}.
  */
@@ -63,7 +64,27 @@ final class LatexText {
           Map.entry('Σ', "$\\Sigma$"),
           Map.entry('Φ', "$\\Phi$"),
           Map.entry('Ψ', "$\\Psi$"),
-          Map.entry('Ω', "$\\Omega$"));
+          Map.entry('Ω', "$\\Omega$"),
+          Map.entry('−', "$-$"),
+          Map.entry('ᵢ', "$_i$"),
+          Map.entry('₂', "$_2$"),
+          Map.entry('ᵀ', "$^{\\top}$"),
+          Map.entry('⁻', "$^{-}$"),
+          Map.entry('¹', "\\textsuperscript{1}"),
+          Map.entry('′', "$'$"),
+          Map.entry('½', "$\\frac{1}{2}$"),
+          Map.entry('§', "\\S{}"),
+          Map.entry('∝', "$\\propto$"),
+          Map.entry('←', "$\\leftarrow$"),
+          Map.entry('↦', "$\\mapsto$"),
+          Map.entry('∘', "$\\circ$"),
+          Map.entry('ȳ', "$\\bar{y}$"),
+          Map.entry('ŷ', "$\\hat{y}$"),
+          Map.entry('Õ', "$\\tilde{O}$"),
+          Map.entry('\u0304', ""),
+          Map.entry('\u0303', ""),
+          Map.entry('\u0302', ""),
+          Map.entry('\u00a0', "~"));
 
   /** Characters after which a {@link #breakableCode code} string may break. */
   private static final String BREAK_AFTER = ".-_/+*^,=)";

@@ -26,7 +26,10 @@ final class PgfFigures {
 
   /** The largest ratio of every check, with the line ratio = 1 (tight). */
   static String tightness(String dat, int checks) {
-    StringBuilder s = begin("semilogyaxis", "check (index)", "ratio measured / bound", "tightness per check", "");
+    int step = Math.max(1, (checks + 9) / 10);
+    StringBuilder s =
+        begin("semilogyaxis", "check (index)", "ratio measured / bound", "tightness per check",
+            "xtick distance=" + step + ",");
     s.append("\\addplot[").append(PlotStyles.line(0)).append(", only marks, mark=*, mark size=1.5pt] table[x=index,y=ratio] {")
         .append(dat).append("};\n\\addlegendentry{largest ratio per check}\n");
     s.append("\\addplot[").append(PlotStyles.line(1)).append("] coordinates {(1,1) (").append(Math.max(checks, 1))

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import io.metabound.experiments.reproduction.Reproductions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,11 +26,6 @@ class LatexCompileTest {
 
   static final Path WORK = Path.of("target", "latex-compile-test");
 
-  @BeforeAll
-  static void needsPdflatex() {
-    assumeTrue(PdfLatex.available(), "pdflatex is not installed");
-  }
-
   @Test
   void everyRegistryStatementCompilesWithinTheTextWidth() throws Exception {
     Path folder = Files.createDirectories(WORK.resolve("statements"));
@@ -45,6 +39,7 @@ class LatexCompileTest {
     doc.append("\\end{document}\n");
     Path tex = folder.resolve("statements.tex");
     Files.writeString(tex, doc);
+    assumeTrue(PdfLatex.available(), "pdflatex is not installed");
     PdfLatex.Log log = PdfLatex.compile(tex);
     assertEquals(List.of(), log.errors(), "pdflatex errors");
     assertEquals(0, log.exitCode(), "pdflatex exit code");
@@ -94,9 +89,42 @@ class LatexCompileTest {
     String tex = Files.readString(preview);
     assertTrue(tex.contains("\\input{claims.tex}"), "the claims table is in the preview");
     assertTrue(tex.contains("\\input{verdicts.tex}") && !tex.contains("resizebox"), "the verdicts, unscaled");
+    assertFiguresAreLabelledAndStyledApart(out.resolve("latex").resolve("figures"));
+    assumeTrue(PdfLatex.available(), "pdflatex is not installed");
     PdfLatex.Log log = PdfLatex.compile(preview);
     assertEquals(List.of(), log.errors(), "pdflatex errors");
     assertEquals(0, log.exitCode(), "pdflatex exit code");
     assertEquals(List.of(), log.overfullBeyond(TOLERANCE_PT), "lines wider than the text");
+  }
+
+  /**
+   * Every figure file labels both axes, puts every drawn curve in its legend and gives each curve
+   * its own style.
+   */
+  private static void assertFiguresAreLabelledAndStyledApart(Path figures) throws Exception {
+    List<Path> files;
+    try (var walk = Files.list(figures)) {
+      files = walk.filter(p -> p.toString().endsWith(".tex")).sorted().toList();
+    }
+    assertTrue(files.size() >= 4, files.toString());
+    java.util.regex.Pattern plot = java.util.regex.Pattern.compile("\\\\addplot\\[([^\\n]*?)\\] (table|coordinates)");
+    for (Path f : files) {
+      String tex = Files.readString(f);
+      assertTrue(tex.matches("(?s).*xlabel=\\{[^}].*") && tex.matches("(?s).*ylabel=\\{[^}].*"), f + " labels its axes");
+      java.util.regex.Matcher m = plot.matcher(tex);
+      java.util.Set<String> styles = new java.util.HashSet<>();
+      int curves = 0;
+      while (m.find()) {
+        if (m.group(1).contains("forget plot")) {
+          continue;
+        }
+        curves++;
+        String colourAndDash = m.group(1).replaceAll(", (only marks|mark=\\*|mark size=[0-9.]+pt|mark options=\\{solid\\}|empty line=jump).*", "");
+        assertTrue(styles.add(colourAndDash), f + ": two curves drawn as " + colourAndDash);
+      }
+      int legend = tex.split("\\\\addlegendentry\\{", -1).length - 1;
+      assertEquals(curves, legend, f + ": every curve is in the legend");
+      assertTrue(curves >= 1, f.toString());
+    }
   }
 }
