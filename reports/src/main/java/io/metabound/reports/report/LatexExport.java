@@ -3,13 +3,11 @@ package io.metabound.reports.report;
 import io.metabound.bounds.registry.Bound;
 import io.metabound.experiments.check.BoundProfile;
 import io.metabound.experiments.check.CheckResult;
-import io.metabound.experiments.check.SuiteSummary;
 import io.metabound.experiments.reproduction.Figure;
 import io.metabound.experiments.reproduction.HeatmapPanel;
 import io.metabound.experiments.reproduction.ReproductionResult;
 import io.metabound.experiments.reproduction.Series;
 import io.metabound.experiments.sweep.BoundaryOverlay;
-import io.metabound.experiments.sweep.PlotWindow;
 import io.metabound.experiments.sweep.Polyline;
 import io.metabound.experiments.sweep.SweepGrid;
 import io.metabound.experiments.sweep.SweepResult;
@@ -18,20 +16,30 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report for a paper: what a LaTeX document {@code \input}s directly.
  *
  * <ul>
- *   <li>{@code bounds/<id>.tex}: each bound's statement as a display formula {@code \[ … \]},
- *       defining no macros (needs {@code amsmath} and {@code amssymb}), its provenance in comments;
- *   <li>{@code verdicts.tex}: the verdict table as a {@code booktabs} {@code tabular};
+ *   <li>{@code bounds/<id>.tex}: each bound's statement as a display formula, broken over lines
+ *       with named sub-terms when it is wider than the text ({@link StatementLayout}), its
+ *       left-hand side the quantity's symbol ({@link QuantitySymbols}), defining no macros (needs
+ *       {@code amsmath} and {@code amssymb}), its provenance in comments;
+ *   <li>{@code verdicts.tex}: one {@code booktabs} table per paper (bound, ratio, verdict,
+ *       strength) that fits a column at {@code \small} ({@link LatexTables}), and each paper's
+ *       alone in {@code verdicts-<paper>.tex}; {@code claims.tex}: the claims' verdicts when the
+ *       report validated a claims file;
+ *   <li>{@code figures/*.tex}: pgfplots code for the tightness plot, every profile, every
+ *       reproduction figure and every map, with axis labels, a legend and one style per curve
+ *       ({@link PgfFigures});
  *   <li>pgfplots tables ({@code .dat}, whitespace-separated with a header row): {@code
  *       profiles/<id>.dat}, {@code tightness.dat}, one file per curve of every reproduction figure
  *       ({@code reproductions/<name>/<figure>--<k>-<curve>.dat}), every map as a mesh ({@code
  *       heatmaps/<id>.dat}, an empty line after each row) and its overlays ({@code
  *       heatmaps/<id>--<overlay>.dat}, an empty line between pieces: use {@code empty line=jump});
- *   <li>{@code preview.tex}: a document that inputs all of them, to see (and test) the export.
+ *   <li>{@code preview.tex}: a document that inputs every statement, the tables and one figure of
+ *       each kind, to see (and test) the export.
  * </ul>
  */
 final class LatexExport {
@@ -50,22 +58,33 @@ final class LatexExport {
     List<String> boundFiles = new ArrayList<>();
     for (ReportContent.RegistryEntry entry : c.registry()) {
       String name = "bounds/" + DataFiles.slug(entry.bound().id()) + ".tex";
-      AtomicFiles.writeString(latexDir.resolve(name), boundSnippet(entry.bound(), entry.latex()));
-      files.add(name);
+      write(latexDir, name, boundSnippet(entry.bound()), files);
       boundFiles.add(name);
     }
-    AtomicFiles.writeString(latexDir.resolve("verdicts.tex"), verdictTable(c.summary()));
-    files.add("verdicts.tex");
+    write(latexDir, "verdicts.tex", LatexTables.verdicts(c.summary()), files);
+    for (Map.Entry<String, List<CheckResult>> paper : LatexTables.byPaper(c.summary()).entrySet()) {
+      write(latexDir, "verdicts-" + DataFiles.slug(paper.getKey()) + ".tex",
+          LatexTables.paperVerdicts(c.summary().seed(), paper.getKey(), paper.getValue()), files);
+    }
+    boolean claims = c.claims() != null && c.claims().validation() != null;
+    if (claims) {
+      write(latexDir, "claims.tex", LatexTables.claims(c.claims().validation()), files);
+    }
 
-    List<String> profileFiles = new ArrayList<>();
+    List<String> figureFiles = new ArrayList<>();
     for (ReportContent.ProfileEntry p : c.profiles()) {
       if (p.profile() == null) {
         continue;
       }
-      String name = "profiles/" + DataFiles.slug(p.result().boundId()) + ".dat";
+      String slug = DataFiles.slug(p.result().boundId());
+      String name = "profiles/" + slug + ".dat";
       writeProfile(latexDir.resolve(name), p.profile());
       files.add(name);
-      profileFiles.add(name);
+      String figure = "figures/profile-" + slug + ".tex";
+      write(latexDir, figure, PgfFigures.profile(name, p.result().boundId(), p.profile().parameter()), files);
+      if (figureFiles.isEmpty()) {
+        figureFiles.add(figure);
+      }
     }
     List<Object[]> tightness = new ArrayList<>();
     int index = 1;
@@ -77,81 +96,71 @@ final class LatexExport {
         List.of("MetaBound: largest oriented ratio per check (<= 1 holds); seed " + c.header().seed()),
         new DataFiles.Table(List.of("index", "ratio", "bound"), tightness));
     files.add("tightness.dat");
+    write(latexDir, "figures/tightness.tex", PgfFigures.tightness("tightness.dat", tightness.size()), files);
+    figureFiles.add(0, "figures/tightness.tex");
 
-    List<String> figureFiles = new ArrayList<>();
+    boolean firstReproductionFigure = true;
     for (ReproductionRenderer.Rendered rendered : c.reproductions()) {
       ReproductionResult r = rendered.result();
       String folder = "reproductions/" + r.name() + "/";
       for (Figure f : r.figures()) {
         int k = 0;
+        List<String> series = new ArrayList<>();
         for (Series s : f.series()) {
           String name = folder + f.id() + "--" + k++ + "-" + DataFiles.slug(s.name()) + ".dat";
           writeSeries(latexDir.resolve(name), r.name() + " / " + f.title(), s);
           files.add(name);
-          if (figureFiles.isEmpty() || figureFiles.get(0).startsWith(folder + f.id() + "--")) {
-            figureFiles.add(name);
-          }
+          series.add(name);
+        }
+        String figure = "figures/" + DataFiles.slug(r.name()) + "--" + DataFiles.slug(f.id()) + ".tex";
+        write(latexDir, figure, PgfFigures.figure(f, series), files);
+        if (firstReproductionFigure) {
+          figureFiles.add(figure);
+          firstReproductionFigure = false;
         }
       }
       for (HeatmapPanel h : r.heatmaps()) {
-        files.addAll(writeMap(latexDir, folder + h.id(), h.title(), h.result(), h.overlays()));
+        String figure = "figures/" + DataFiles.slug(r.name()) + "--" + DataFiles.slug(h.id()) + ".tex";
+        writeMap(latexDir, folder + h.id(), figure, h.title(), h.result(), h.overlays(), files);
       }
     }
-    List<String> mapFiles = new ArrayList<>();
-    String window = "";
+    boolean firstMap = true;
     for (ReportContent.HeatmapEntry m : c.heatmaps()) {
-      List<String> written =
-          writeMap(latexDir, "heatmaps/" + m.id(), m.outcome().title(), m.outcome().result(), m.outcome().overlays());
-      files.addAll(written);
-      if (mapFiles.isEmpty()) {
-        mapFiles.addAll(written);
-        PlotWindow w = PlotWindow.of(m.outcome().result().grid());
-        window =
-            "xmin=" + w.xMin() + ",xmax=" + w.xMax() + ",ymin=" + w.yMin() + ",ymax=" + w.yMax() + ",";
+      String figure = "figures/map-" + DataFiles.slug(m.id()) + ".tex";
+      writeMap(latexDir, "heatmaps/" + m.id(), figure, m.outcome().title(), m.outcome().result(),
+          m.outcome().overlays(), files);
+      if (firstMap) {
+        figureFiles.add(figure);
+        firstMap = false;
       }
     }
-    AtomicFiles.writeString(
-        latexDir.resolve("preview.tex"), preview(boundFiles, profileFiles, figureFiles, mapFiles, window));
-    files.add("preview.tex");
+    write(latexDir, "preview.tex", preview(boundFiles, claims, figureFiles), files);
     return files;
   }
 
-  static String boundSnippet(Bound b, String latex) {
+  private static void write(Path latexDir, String name, String text, List<String> files) throws IOException {
+    AtomicFiles.writeString(latexDir.resolve(name), text);
+    files.add(name);
+  }
+
+  /**
+   * A bound's statement as a display broken to the text width ({@link StatementLayout}), its
+   * left-hand side the quantity's symbol, with its id, reference and provenance in comments.
+   */
+  static String boundSnippet(Bound b) {
     StringBuilder s = new StringBuilder();
     s.append("% ").append(b.id()).append(": ").append(oneLine(b.title())).append('\n');
     s.append("% ").append(oneLine(b.reference().label())).append("; provenance ").append(b.provenance().tag())
         .append(b.provenance().isVerbatim() ? " (verbatim)" : " (" + Provenances.label(b.provenance()) + ")")
         .append("; ").append(oneLine(b.provenance().source())).append('\n');
     s.append("% generated by MetaBound; ").append(PREAMBLE_NOTE).append("; defines no macros\n");
-    s.append("\\[\n").append(latex).append("\n\\]\n");
+    s.append("% ").append(b.quantity()).append(" is written ").append(QuantitySymbols.latex(b.quantity())).append('\n');
+    s.append(StatementLayout.display(b));
     return s.toString();
   }
 
   private static String oneLine(String s) {
     return s.replace('\n', ' ').replace('\r', ' ');
-  }
-
-  static String verdictTable(SuiteSummary summary) {
-    StringBuilder s = new StringBuilder();
-    s.append("% MetaBound verdict table, seed ").append(summary.seed())
-        .append("; needs \\usepackage{booktabs}; ratio <= 1 holds, 1 is tight\n");
-    s.append("\\begin{tabular}{llrrrll}\n\\toprule\n");
-    s.append("Bound & Instance & Empirical & Theoretical & Ratio & Verdict & Seed \\\\\n\\midrule\n");
-    for (CheckResult r : summary.results()) {
-      s.append("\\texttt{").append(BoundLatex.escapeText(r.boundId())).append("} ")
-          .append(BoundLatex.escapeText(r.comparison().symbol())).append(" & ")
-          .append(BoundLatex.escapeText(r.instanceDescription())).append(" & ")
-          .append(BoundLatex.escapeText(SuiteSummary.number(r.empirical()))).append(" & ")
-          .append(BoundLatex.escapeText(SuiteSummary.number(r.theoretical()))).append(" & ")
-          .append(BoundLatex.escapeText(SuiteSummary.number(r.ratio()))).append(" & ")
-          .append(BoundLatex.escapeText(SuiteSummary.verdictLabel(r))).append(" & ")
-          .append(r.seed()).append(" \\\\\n");
-    }
-    if (summary.results().isEmpty()) {
-      s.append("\\multicolumn{7}{l}{no checks} \\\\\n");
-    }
-    s.append("\\bottomrule\n\\end{tabular}\n");
-    return s.toString();
   }
 
   private static void writeProfile(Path target, BoundProfile p) throws IOException {
@@ -183,11 +192,11 @@ final class LatexExport {
         new DataFiles.Table(List.of("x", "y", "lower", "upper"), rows));
   }
 
-  /** A map as a mesh (rows of the grid separated by empty lines) plus one file per overlay. */
-  private static List<String> writeMap(
-      Path latexDir, String base, String title, SweepResult result, List<BoundaryOverlay> overlays)
+  /** A map as a mesh (rows of the grid separated by empty lines), one file per overlay, its figure. */
+  private static void writeMap(
+      Path latexDir, String base, String figure, String title, SweepResult result, List<BoundaryOverlay> overlays,
+      List<String> files)
       throws IOException {
-    List<String> files = new ArrayList<>();
     SweepGrid grid = result.grid();
     List<Object[]> rows = new ArrayList<>();
     for (int r = 0; r < grid.rows(); r++) {
@@ -204,6 +213,7 @@ final class LatexExport {
                 + " points per row (mesh/cols=" + grid.columns() + ")"),
         new DataFiles.Table(List.of(grid.rowName(), grid.columnName(), "status", "rate"), rows));
     files.add(base + ".dat");
+    List<String> overlayFiles = new ArrayList<>();
     for (BoundaryOverlay o : overlays) {
       List<Object[]> pts = new ArrayList<>();
       for (Polyline line : o.segments()) {
@@ -218,51 +228,34 @@ final class LatexExport {
           List.of("MetaBound overlay " + o.id() + ": " + o.label(), o.provenance(), "empty lines separate pieces: empty line=jump"),
           new DataFiles.Table(List.of("x", "y"), pts));
       files.add(name);
+      overlayFiles.add(name);
     }
-    return files;
+    write(latexDir, figure, PgfFigures.map(title, grid, base + ".dat", overlays, overlayFiles), files);
   }
 
-  static String preview(
-      List<String> bounds,
-      List<String> profiles,
-      List<String> figure,
-      List<String> map,
-      String mapWindow) {
+  /**
+   * A document that inputs every bound statement, the verdict tables, the claims table (when there
+   * are claims) and one figure of each kind, at the sizes a paper gets: nothing is scaled.
+   */
+  static String preview(List<String> bounds, boolean claims, List<String> figures) {
     StringBuilder s = new StringBuilder();
     s.append("% MetaBound LaTeX export: compile with pdflatex in this folder to see every part.\n");
-    s.append("% In a paper, \\input{bounds/<id>.tex}, \\input{verdicts.tex} and plot the .dat files.\n");
-    s.append("\\documentclass{article}\n\\usepackage{amsmath,amssymb,booktabs,graphicx,pgfplots}\n");
+    s.append("% In a paper, \\input{bounds/<id>.tex}, \\input{verdicts.tex} and \\input{figures/<name>.tex}.\n");
+    s.append("\\documentclass{article}\n\\usepackage{amsmath,amssymb,").append(LatexTables.PACKAGES)
+        .append(",pgfplots}\n");
     s.append("\\pgfplotsset{compat=1.17}\n\\begin{document}\n");
     s.append("\\section*{Bound statements}\n");
     for (String b : bounds) {
-      s.append("\\noindent\\texttt{").append(BoundLatex.escapeText(b)).append("}\n\\input{").append(b).append("}\n");
+      s.append("\\noindent").append(LatexText.breakableCode(b)).append("\n\\input{").append(b).append("}\n");
     }
-    s.append("\\section*{Verdicts}\n\\resizebox{\\textwidth}{!}{\\input{verdicts.tex}}\n");
-    s.append("\\section*{Tightness}\n\\begin{tikzpicture}\\begin{semilogyaxis}[xlabel=check,ylabel=ratio,width=12cm,height=6cm]\n");
-    s.append("\\addplot[only marks] table[x=index,y=ratio] {tightness.dat};\n\\end{semilogyaxis}\\end{tikzpicture}\n");
-    if (!profiles.isEmpty()) {
-      s.append("\\section*{A bound profile}\n\\begin{tikzpicture}\\begin{axis}[xlabel=parameter,width=12cm,height=7cm,legend pos=outer north east]\n");
-      s.append("\\addplot[dashed] table[x=parameter,y=theoretical] {").append(profiles.get(0)).append("};\n");
-      s.append("\\addplot[mark=*] table[x=parameter,y=empirical] {").append(profiles.get(0)).append("};\n");
-      s.append("\\legend{bound,measured}\n\\end{axis}\\end{tikzpicture}\n");
+    s.append("\\section*{Verdicts}\n\\input{verdicts.tex}\n");
+    if (claims) {
+      s.append("\\section*{Claims}\n\\input{claims.tex}\n");
     }
-    if (!figure.isEmpty()) {
-      s.append("\\section*{A reproduction figure}\n\\begin{tikzpicture}\\begin{axis}[width=12cm,height=7cm]\n");
-      for (String f : figure) {
-        s.append("\\addplot table[x=x,y=y] {").append(f).append("};\n");
-      }
-      s.append("\\end{axis}\\end{tikzpicture}\n");
-    }
-    if (!map.isEmpty()) {
-      s.append("\\section*{A heatmap}\n\\begin{tikzpicture}\\begin{axis}[width=12cm,height=9cm,")
-          .append(mapWindow).append("enlargelimits=false,colormap={status}{rgb255=(235,135,120) rgb255=(225,225,225) rgb255=(120,160,220)}]\n");
-      s.append("\\addplot[matrix plot*,mesh/ordering=y varies,point meta=explicit,point meta min=-1,point meta max=1]"
-              + " table[x index=0,y index=1,meta=status] {")
-          .append(map.get(0)).append("};\n");
-      for (String o : map.subList(1, map.size())) {
-        s.append("\\addplot[thick,no marks,empty line=jump] table[x=x,y=y] {").append(o).append("};\n");
-      }
-      s.append("\\end{axis}\\end{tikzpicture}\n");
+    s.append("\\section*{Figures}\n");
+    for (String f : figures) {
+      s.append("\\noindent").append(LatexText.breakableCode(f)).append("\\par\n\\noindent\\input{").append(f)
+          .append("}\\par\\bigskip\n");
     }
     s.append("\\end{document}\n");
     return s.toString();

@@ -266,9 +266,9 @@ class ReportGeneratorTest {
     for (String rule : List.of("\\toprule", "\\midrule", "\\bottomrule", "\\begin{tabular}", "\\end{tabular}")) {
       assertTrue(table.contains(rule), rule);
     }
-    assertTrue(table.contains("\\texttt{test.planted.meta-smoothness-at-most-L}"));
+    assertTrue(table.contains(LatexText.breakableCode(ReportFixtures.PLANTED)), "the planted check's id in verdicts.tex");
     String statement = Files.readString(latex.resolve("bounds/ji2022-prop1-meta-smoothness.tex"));
-    assertTrue(statement.contains("\\[") && statement.contains("\\]") && statement.contains("\\text{meta-smoothness} \\le"));
+    assertTrue(statement.contains("\\[") && statement.contains("\\]") && statement.contains("L_{\\mathcal{L}} \\le"));
   }
 
   @Test
