@@ -263,7 +263,7 @@ class ReportGeneratorTest {
       }
     }
     String table = Files.readString(latex.resolve("verdicts.tex"));
-    for (String rule : List.of("\\toprule", "\\midrule", "\\bottomrule", "\\begin{tabular}", "\\end{tabular}")) {
+    for (String rule : List.of("\\toprule", "\\midrule", "\\bottomrule", "\\begin{tabularx}", "\\end{tabularx}")) {
       assertTrue(table.contains(rule), rule);
     }
     assertTrue(table.contains(LatexText.breakableCode(ReportFixtures.PLANTED)), "the planted check's id in verdicts.tex");
