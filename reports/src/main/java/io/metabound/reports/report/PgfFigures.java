@@ -5,6 +5,8 @@ import io.metabound.experiments.reproduction.Series;
 import io.metabound.experiments.sweep.BoundaryOverlay;
 import io.metabound.experiments.sweep.PlotWindow;
 import io.metabound.experiments.sweep.SweepGrid;
+import io.metabound.reports.plot.HeatmapPlot;
+import java.awt.Color;
 import java.util.List;
 
 /**
@@ -63,17 +65,25 @@ final class PgfFigures {
   }
 
   /**
-   * A convergence map: the status mesh (red diverged, grey undecided, blue converged) and its
+   * A convergence map: the status mesh (the colours of the screen figure, {@link HeatmapPlot}: dark grey degenerate, salmon diverged,
+   * grey undecided, light blue converged) and its
    * overlays, each in its own style and in the legend.
    */
+  /** A colour as a pgfplots colormap entry {@code rgb255=(r,g,b)}. */
+  private static String rgb(Color c) {
+    return "rgb255=(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")";
+  }
+
   static String map(String title, SweepGrid grid, String meshDat, List<BoundaryOverlay> overlays, List<String> overlayDats) {
     PlotWindow w = PlotWindow.of(grid);
     String window = "xmin=" + w.xMin() + ",xmax=" + w.xMax() + ",ymin=" + w.yMin() + ",ymax=" + w.yMax()
         + ",enlargelimits=false,legend style={at={(0.5,-0.2)},anchor=north},"
-        + "colormap={status}{rgb255=(235,135,120) rgb255=(225,225,225) rgb255=(120,160,220)},";
+        // the screen figure's cell colours, by status code -2 (degenerate) .. 1 (converged)
+        + "colormap={status}{" + rgb(HeatmapPlot.DEGENERATE) + " " + rgb(HeatmapPlot.DIVERGED) + " "
+        + rgb(HeatmapPlot.UNDECIDED) + " " + rgb(HeatmapPlot.CONVERGED) + "},";
     StringBuilder s =
         begin("axis", LatexText.escape(grid.rowName()), LatexText.escape(grid.columnName()), LatexText.escape(title), window);
-    s.append("\\addplot[matrix plot*,mesh/ordering=y varies,point meta=explicit,point meta min=-1,point meta max=1,"
+    s.append("\\addplot[matrix plot*,mesh/ordering=y varies,point meta=explicit,point meta min=-2,point meta max=1,"
             + "forget plot] table[x index=0,y index=1,meta=status] {")
         .append(meshDat).append("};\n");
     for (int k = 0; k < overlays.size(); k++) {
