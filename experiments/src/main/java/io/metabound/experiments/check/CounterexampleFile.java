@@ -1,7 +1,10 @@
 package io.metabound.experiments.check;
 
 import io.metabound.experiments.io.AtomicFiles;
+import io.metabound.experiments.io.BoundedText;
+import io.metabound.experiments.io.JsonSyntax;
 import io.metabound.experiments.io.Sha256;
+import io.metabound.experiments.io.SizeLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +56,8 @@ public final class CounterexampleFile {
    * @param boundId the bound it breaks
    * @param instance the instance, with its seed
    * @param settings settings to re-run it with (samples, level, tolerance from the file)
+   * @param quantityId the quantity the bound is about, as recorded (a replay checks it is the
+   *     bound's)
    * @param recordedVerdict the verdict recorded when it was written
    * @param recordedRatio the ratio recorded when it was written
    * @param verified true when the file carried a checksum and its content matched it; false when
@@ -60,6 +65,7 @@ public final class CounterexampleFile {
    */
   public record Counterexample(
       String boundId,
+      String quantityId,
       Instance instance,
       CheckSettings settings,
       Verdict recordedVerdict,
@@ -131,11 +137,12 @@ public final class CounterexampleFile {
   public static Counterexample read(Path file) {
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readString(file));
+      // bounded: a counterexample holds its tasks, so it gets the task file's size limit
+      root = JSON.readTree(BoundedText.read(file, SizeLimits.MAX_TASK_FILE_BYTES, "counterexample file", null));
     } catch (IOException e) {
       throw new CheckInputException(file, "", "cannot read: " + e.getMessage(), e);
     } catch (JacksonException e) {
-      throw new CheckInputException(file, "", "not valid JSON: " + e.getOriginalMessage(), e);
+      throw new CheckInputException(file, "", JsonSyntax.describe(e), e);
     }
     if (root == null || !root.isObject()) {
       throw new CheckInputException(file, "", "expected a JSON object");
@@ -160,7 +167,7 @@ public final class CounterexampleFile {
       throw new CheckInputException(file, "seed", "expected an integer, got " + seed);
     }
     text(root, "family", file, "the instance family's name");
-    text(root, "quantity", file, "the quantity id");
+    String quantityId = text(root, "quantity", file, "the quantity id");
     Instance instance = InstanceJson.read(root, file);
     CheckSettings settings = settings(required(root, "settings", file), file, instance.seed());
     JsonNode recorded = required(root, "recorded", file);
@@ -199,7 +206,7 @@ public final class CounterexampleFile {
             + steps.get(i));
       }
     }
-    return new Counterexample(boundId, instance, settings, verdict, ratio, verified);
+    return new Counterexample(boundId, quantityId, instance, settings, verdict, ratio, verified);
   }
 
   /** The top-level fields the writer writes; any other is an error. */

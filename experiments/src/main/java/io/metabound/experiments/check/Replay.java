@@ -45,6 +45,11 @@ public final class Replay {
                 () ->
                     new CheckInputException(
                         file, "bound", "no check is registered for bound '" + c.boundId() + "'"));
+    if (!check.quantityId().equals(c.quantityId())) {
+      throw new CheckInputException(file, "quantity", "'" + c.quantityId() + "' is not the quantity"
+          + " of bound " + c.boundId() + " ('" + check.quantityId() + "'): the file was edited or"
+          + " belongs to another bound");
+    }
     Set<String> families = check.domain() == null ? Set.of() : check.domain().families();
     if (!families.isEmpty() && !families.contains(c.instance().family())) {
       throw new CheckInputException(file, "family", "unknown family '" + c.instance().family()

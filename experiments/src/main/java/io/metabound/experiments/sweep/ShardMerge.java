@@ -1,6 +1,7 @@
 package io.metabound.experiments.sweep;
 
 import io.metabound.experiments.io.AtomicFiles;
+import io.metabound.experiments.io.JsonSyntax;
 import io.metabound.experiments.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -156,7 +157,7 @@ public final class ShardMerge {
     try {
       parsed = JSON.readTree(Files.readString(sidecar));
     } catch (JacksonException e) {
-      throw new SweepInputException(sidecar + ": not valid JSON: " + e.getOriginalMessage());
+      throw new SweepInputException(sidecar + ": " + JsonSyntax.describe(e));
     }
     if (parsed == null || !parsed.isObject()
         || !"metabound-sweep".equals(parsed.path("format").asString(""))) {
@@ -180,6 +181,7 @@ public final class ShardMerge {
     if (shard == null || !shard.isObject()) {
       throw new SweepInputException(sidecar + ": shard: missing");
     }
+    describesItsIdentity(root, fields, sidecar);
     int count = (int) integer(shard, "count", sidecar, "shard.count", 1, Integer.MAX_VALUE);
     int index = (int) integer(shard, "index", sidecar, "shard.index", 1, count);
     long cells = integer(root.path("grid"), "cells", sidecar, "grid.cells", 1, Long.MAX_VALUE);
@@ -198,6 +200,69 @@ public final class ShardMerge {
     }
     return new ShardFile(csv, sidecar, root, SweepIdentity.of(fields), index, count, firstCell,
         endCell, cells, digest.asString());
+  }
+
+  /**
+   * Identity fields and where the sidecar describes the same thing for a reader: an edited
+   * description (another seed, a grid with another row count) no longer matches the identity and
+   * the shard is refused, so the merged sidecar never describes a sweep the cells are not of.
+   */
+  private static final Map<String, String> DESCRIBED_AT =
+      Map.of(
+          "seed", "/seed",
+          "estimator", "/estimator",
+          "shardCount", "/shard/count",
+          "iterations", "/criterion/iterations",
+          "innerSteps", "/grid/innerSteps");
+
+  private static void describesItsIdentity(JsonNode root, Map<String, String> identity, Path sidecar) {
+    for (Map.Entry<String, String> e : DESCRIBED_AT.entrySet()) {
+      JsonNode described = root.at(e.getValue());
+      if (identity.containsKey(e.getKey()) && !described.isMissingNode()
+          && !described.asString("").equals(identity.get(e.getKey()))) {
+        throw new SweepInputException(sidecar + ": " + e.getValue().substring(1).replace('/', '.')
+            + ": " + described + " does not match the sweep identity's " + e.getKey() + " "
+            + identity.get(e.getKey()) + " (the sidecar was edited)");
+      }
+    }
+    JsonNode grid = root.path("grid");
+    long rows = axisCount(grid, "rows", "rowCount", identity, sidecar);
+    long columns = axisCount(grid, "columns", "columnCount", identity, sidecar);
+    if (rows > 0 && columns > 0 && grid.path("cells").asLong(-1) != rows * columns) {
+      throw new SweepInputException(sidecar + ": grid.cells: " + grid.path("cells") + " is not "
+          + rows + " x " + columns + " (the sidecar was edited)");
+    }
+  }
+
+  /**
+   * The count of one grid axis, checked three ways: the axis spec {@code LO:HI:COUNT} in the
+   * sidecar's grid equals the identity's, and its COUNT equals the grid's {@code countName}.
+   * Returns -1 when the sidecar does not describe the axis that way.
+   */
+  private static long axisCount(
+      JsonNode grid, String axisName, String countName, Map<String, String> identity, Path sidecar) {
+    String axis = grid.path(axisName).asString("");
+    JsonNode spec = grid.get(axis);
+    if (axis.isEmpty() || spec == null || !spec.isString() || !identity.containsKey(axis)) {
+      return -1;
+    }
+    if (!spec.asString().equals(identity.get(axis))) {
+      throw new SweepInputException(sidecar + ": grid." + axis + ": " + spec.asString()
+          + " does not match the sweep identity's " + identity.get(axis) + " (the sidecar was edited)");
+    }
+    String[] parts = spec.asString().split(":");
+    long count;
+    try {
+      count = Long.parseLong(parts[parts.length - 1].trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+    if (grid.path(countName).asLong(-1) != count) {
+      throw new SweepInputException(sidecar + ": grid." + countName + ": " + grid.path(countName)
+          + " is not the " + count + " points of " + axis + " = " + spec.asString()
+          + " (the sidecar was edited)");
+    }
+    return count;
   }
 
   /** The CSV must be the bytes its sidecar describes and hold exactly the cells it declares. */

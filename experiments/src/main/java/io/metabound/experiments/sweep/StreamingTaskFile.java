@@ -1,14 +1,15 @@
 package io.metabound.experiments.sweep;
 
+import io.metabound.experiments.io.BoundedText;
+import io.metabound.experiments.io.InputTooLargeException;
+import io.metabound.experiments.io.JsonSyntax;
+import io.metabound.experiments.io.SizeLimits;
 import io.metabound.experiments.task.MetaTask;
 import io.metabound.experiments.task.QuadraticLoss;
 import io.metabound.experiments.task.QuadraticTaskFile;
 import io.metabound.experiments.task.RepresentableScale;
 import io.metabound.experiments.task.TaskMemory;
 import io.metabound.experiments.task.TaskSet;
-import io.metabound.experiments.io.BoundedText;
-import io.metabound.experiments.io.InputTooLargeException;
-import io.metabound.experiments.io.SizeLimits;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 
 /**
  * Reads the quadratic task-file contract (DESIGN.md) with Jackson's streaming parser only, with
@@ -72,11 +74,15 @@ public final class StreamingTaskFile {
     } catch (IOException e) {
       throw new SweepInputException(file + ": cannot read: " + e.getMessage(), e);
     }
-    JsonFactory factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    JsonFactory factory = JsonFactory.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        // NaN and Infinity are read so that the field check names the field
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .build();
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), text)) {
       return new StreamingTaskFile.Reader(file, p).file();
     } catch (JacksonException e) {
-      throw new SweepInputException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+      throw new SweepInputException(file + ": " + JsonSyntax.describe(e), e);
     }
   }
 

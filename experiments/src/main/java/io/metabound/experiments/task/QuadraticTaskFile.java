@@ -2,6 +2,7 @@ package io.metabound.experiments.task;
 
 import io.metabound.experiments.io.AtomicFiles;
 import io.metabound.experiments.io.BoundedText;
+import io.metabound.experiments.io.JsonSyntax;
 import io.metabound.experiments.io.SizeLimits;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -45,6 +47,8 @@ public final class QuadraticTaskFile {
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // NaN and Infinity are read so that the field check names the field (never a JSON number)
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .build();
 
   private QuadraticTaskFile() {}
@@ -78,13 +82,9 @@ public final class QuadraticTaskFile {
       root = JSON.readTree(text);
     } catch (JacksonException e) {
       throw new TaskFileException(
-          source + ": not valid JSON: " + oneLine(e.getOriginalMessage()), e);
+          source + ": " + JsonSyntax.describe(e), e);
     }
     return new Reader(source).tasks(root);
-  }
-
-  private static String oneLine(String message) {
-    return message == null ? "" : message.replaceAll("\\s+", " ").trim();
   }
 
   private static final class Reader {

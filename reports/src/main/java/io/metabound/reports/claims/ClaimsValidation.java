@@ -428,15 +428,20 @@ public record ClaimsValidation(
             e instanceof Claim c ? c.statement() : "",
             e instanceof Claim c ? c.relationText() : "—",
             r.instance() == null ? "—" : r.instance().describe(),
-            SuiteSummary.number(r.empirical()),
-            SuiteSummary.number(r.theoretical()),
-            SuiteSummary.number(r.ratio()),
+            measured(r, r.empirical()),
+            measured(r, r.theoretical()),
+            measured(r, r.ratio()),
             verdict,
             r.verdict() == Verdict.ERROR ? "—" : r.precision().name().toLowerCase(Locale.ROOT),
             SuiteSummary.scopeText(r)
           });
     }
     return rows;
+  }
+
+  /** A number of the table; "—" where nothing was measured (an ERROR, or no instance in scope). */
+  private static String measured(CheckResult r, double v) {
+    return r.verdict() == Verdict.ERROR || Double.isNaN(v) ? "—" : SuiteSummary.number(v);
   }
 
   private static String[] escape(String[] row) {

@@ -1,5 +1,6 @@
 package io.metabound.reports.cli;
 
+import io.metabound.reports.io.OutputFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,7 +54,12 @@ record FolderSnapshot(Path root, Map<String, String> digests) {
       String before = digests.get(e.getKey());
       String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
       if (before == null) {
+        String folder = e.getKey().contains("/") ? e.getKey().substring(0, e.getKey().lastIndexOf('/') + 1) : "";
         boolean allowed = allowedNew.contains(name)
+            // the marker of a committed --out folder goes with the output it marks
+            || name.equals(OutputFolder.MARKER) && after.digests.keySet().stream()
+                .anyMatch(k -> !k.equals(e.getKey()) && k.startsWith(folder)
+                    && allowedNew.contains(k.substring(k.lastIndexOf('/') + 1)))
             || e.getValue().equals("dir") && after.digests.keySet().stream()
                 .anyMatch(k -> k.startsWith(e.getKey() + "/")
                     && allowedNew.contains(k.substring(k.lastIndexOf('/') + 1)));
