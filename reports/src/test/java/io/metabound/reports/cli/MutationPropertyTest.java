@@ -2,6 +2,7 @@ package io.metabound.reports.cli;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.metabound.reports.io.OutputFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dmetabound.mutation.scale=F} multiplies the number of mutations. Each failure names the
  * mutation's seed and operator.
  */
-@org.junit.jupiter.api.Disabled("unfinished at the deadline: claims ERROR runs write verdicts on exit 2, and the known failures of mutation-pending.txt are not yet listed")
 class MutationPropertyTest {
 
   /** The default seed, so {@code mvn verify} is reproducible; override to explore. */
   static final long DEFAULT_SEED = 20261214L;
   static final int TASK_MUTATIONS = 1000;
   static final int SHARD_MUTATIONS = 1000;
-  static final int CLAIMS_MUTATIONS = 200;
+  static final int CLAIMS_MUTATIONS = 1000;
   /** The most failures reported in full. */
   static final int REPORTED = 40;
 
@@ -86,7 +86,7 @@ class MutationPropertyTest {
       write(file, mutation.content());
       List<String> args = new ArrayList<>(List.of("oracle", "--tasks", file.toString()));
       args.addAll(ORACLE_RUNS.get(random.nextInt(ORACLE_RUNS.size())));
-      return new Trial(args, folder, Set.of(), OutputContract.ErrorShape.ONE_LINE);
+      return new Trial(args, folder, Set.of(), false, OutputContract.ErrorShape.ONE_LINE);
     }, valid);
   }
 
@@ -102,9 +102,10 @@ class MutationPropertyTest {
       write(folder.resolve("a2.csv"), mutateSidecar ? csv : mutation.content());
       write(folder.resolve("a2.json"), mutateSidecar ? new InputMutator(random.nextLong()).mutate(sidecar).content() : sidecar);
       Files.deleteIfExists(folder.resolve("merged.csv"));
+      Files.deleteIfExists(folder.resolve("merged.json"));
       List<String> args = List.of("merge", "--out", folder.resolve("merged.csv").toString(),
           folder.resolve("a1.csv").toString(), folder.resolve("a2.csv").toString());
-      return new Trial(args, folder, Set.of("merged.csv"), OutputContract.ErrorShape.ONE_LINE);
+      return new Trial(args, folder, Set.of("merged.csv", "merged.json"), false, OutputContract.ErrorShape.ONE_LINE);
     }, csv);
   }
 
@@ -119,7 +120,9 @@ class MutationPropertyTest {
       deleteTree(out);
       List<String> args = List.of("claims", file.toString(), "--json", "--evaluations", "6",
           "--seed", Long.toString(random.nextLong()), "--out", out.toString());
-      return new Trial(args, folder, Set.of("claims-verdicts.json", "claims-verdicts.md"),
+      // a claim that cannot be measured is an ERROR (exit 2) while the others are still judged:
+      // the verdicts are written then too (README, "Claims of a paper draft")
+      return new Trial(args, folder, Set.of("claims-verdicts.json", "claims-verdicts.md"), true,
           OutputContract.ErrorShape.SHORT_LIST);
     }, valid);
   }
@@ -143,9 +146,15 @@ class MutationPropertyTest {
 
   /**
    * A run to make: the arguments, the folder whose files must not change, the names of files the
-   * run may write (on exit 0 or 1 only, and counterexample files on exit 1), and the error shape.
+   * run may write (on exit 0 or 1, and counterexample files on exit 1; on exit 2 too when {@code
+   * outputsOnError}), and the error shape. The {@code --out} folder's marker goes with its outputs.
    */
-  record Trial(List<String> args, Path folder, Set<String> outputs, OutputContract.ErrorShape shape) {}
+  record Trial(
+      List<String> args,
+      Path folder,
+      Set<String> outputs,
+      boolean outputsOnError,
+      OutputContract.ErrorShape shape) {}
 
   /** Runs {@code count} mutations of {@code valid} and fails with the first few broken rules. */
   private void property(String surface, int count, int stream, TrialMaker maker, byte[] valid) throws IOException {
@@ -207,8 +216,10 @@ class MutationPropertyTest {
       String path = change.replaceFirst("^(left behind|changed|removed) ", "");
       String name = path.substring(path.lastIndexOf('/') + 1);
       boolean staging = name.endsWith(".tmp") || name.contains(".partial-");
-      boolean output = code != MetaBoundCommand.BAD_INPUT && change.startsWith("left behind")
+      boolean output = (code != MetaBoundCommand.BAD_INPUT || trial.outputsOnError())
+          && change.startsWith("left behind")
           && (trial.outputs().contains(name) || name.startsWith("counterexample-")
+              || name.equals(OutputFolder.MARKER)
               || "dir".equals(after.digests().get(path)));
       if (staging || !output) {
         problems.add(change);
