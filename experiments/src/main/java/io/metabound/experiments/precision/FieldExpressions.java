@@ -23,10 +23,18 @@ import org.hipparchus.Field;
  * <p>Literals are the doubles they parse to, converted exactly, so both precisions evaluate the
  * same mathematical expression of the same inputs. A power with a whole-number exponent uses
  * repeated multiplication (exact sign for a negative base, as {@link Math#pow} gives); any other
- * power is {@code exp(b log a)} and NaN for a negative base. Symbol domains are not checked here:
+ * power is {@code exp(b log a)} and NaN for a negative base, and an exponential with an argument
+ * beyond {@link #EXP_ARGUMENT_LIMIT} is NaN (the extended comparison is then unavailable). Symbol domains are not checked here:
  * the double evaluation, which runs first, has put an instance outside them out of scope.
  */
 public final class FieldExpressions {
+
+  /**
+   * Largest |x| for which {@code exp(x)} (and a non-integer power {@code exp(b log a)}) is computed
+   * in the field; beyond it the result is NaN. e^10000 is far past double's range (e^709), where
+   * no double-measured side can be compared, and Dfp's exp of such arguments is very slow.
+   */
+  static final double EXP_ARGUMENT_LIMIT = 1e4;
 
   private FieldExpressions() {}
 
@@ -73,13 +81,18 @@ public final class FieldExpressions {
         // a^n by repeated squaring: exact sign for a negative base
         return base.pow((int) n);
       }
+      // a^x = exp(x log a): past the exponent limit Dfp's exp takes minutes and the value is far
+      // outside double anyway, so the comparison stays in double (the confirmation is unavailable)
+      if (!(Math.abs(n * Math.log(Math.abs(base.getReal()))) <= EXP_ARGUMENT_LIMIT)) {
+        return notANumber(field);
+      }
       return base.pow(exponent);
     }
     if (expression instanceof Function e) {
       T a = evaluate(e.argument(), values, field);
       return switch (e.kind()) {
         case SQRT -> a.sqrt();
-        case EXP -> a.exp();
+        case EXP -> Math.abs(a.getReal()) <= EXP_ARGUMENT_LIMIT ? a.exp() : notANumber(field);
         case LOG -> a.log();
         case ABS -> a.abs();
         case CEIL -> a.ceil();
@@ -101,5 +114,10 @@ public final class FieldExpressions {
       return best;
     }
     throw new AssertionError("unknown expression node " + expression.getClass());
+  }
+
+  /** Not a number in {@code field} (0/0): an evaluation the extended comparison cannot use. */
+  private static <T extends CalculusFieldElement<T>> T notANumber(Field<T> field) {
+    return field.getZero().divide(field.getZero());
   }
 }

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dmetabound.mutation.scale=F} multiplies the number of mutations. Each failure names the
  * mutation's seed and operator.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang is a failure, never a stuck build
 class MutationPropertyTest {
 
   /** The default seed, so {@code mvn verify} is reproducible; override to explore. */

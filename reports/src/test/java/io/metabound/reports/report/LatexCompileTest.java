@@ -53,25 +53,10 @@ class LatexCompileTest {
     Path claims = folder.resolve("claims.yaml");
     Files.writeString(
         claims,
-        """
-        claims:
-          - id: four-l
-            statement: "one-step MAML is 4L-smooth for alpha <= 1/L — Fallah2020 Lemma 4.8 (≤, α)"
-            quantity: meta-smoothness
-            estimator: maml
-            relation: "<="
-            bound: "4*L"
-            family: {type: quadratic, dim: [1, 2], tasks: [1, 2], spectrum: [-1, 1]}
-            params: {N: 1, alpha: [0, "1/L"]}
-          - id: too-strong
-            statement: "one-step MAML is L-smooth"
-            quantity: meta-smoothness
-            estimator: maml
-            relation: "<="
-            bound: "L"
-            family: {type: quadratic, dim: [1, 2], tasks: [1, 2], spectrum: [-1, 1]}
-            params: {N: 1, alpha: [0.05, "1/L"]}
-        """);
+        ReportFixtures.TWO_CLAIMS.replace(
+            "one-step MAML is 4L-smooth for alpha <= 1/L",
+            // unicode the LaTeX export must map
+            "one-step MAML is 4L-smooth for alpha <= 1/L — Fallah2020 Lemma 4.8 (≤, α)"));
     Path out = folder.resolve("report");
     ReportRequest base =
         ReportRequest.defaults(out, out.resolve("latex"), 7, true, "metabound report (test)", null, "metabound test")

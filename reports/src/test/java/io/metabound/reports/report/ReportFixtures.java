@@ -105,6 +105,31 @@ final class ReportFixtures {
   }
 
   static final String PLANTED = "test.planted.meta-smoothness-at-most-L";
+
+  /**
+   * A claims file with a true claim (Fallah2020 Lemma 4.8 on quadratics, attained: HOLDS, tight)
+   * and a false one (L-smoothness: VIOLATED).
+   */
+  static final String TWO_CLAIMS =
+      """
+      claims:
+        - id: four-l
+          statement: "one-step MAML is 4L-smooth for alpha <= 1/L"
+          quantity: meta-smoothness
+          estimator: maml
+          relation: "<="
+          bound: "4*L"
+          family: {type: quadratic, dim: [1, 2], tasks: [1, 2], spectrum: [-1, 1]}
+          params: {N: 1, alpha: [0, "1/L"]}
+        - id: too-strong
+          statement: "one-step MAML is L-smooth"
+          quantity: meta-smoothness
+          estimator: maml
+          relation: "<="
+          bound: "L"
+          family: {type: quadratic, dim: [1, 2], tasks: [1, 2], spectrum: [-1, 1]}
+          params: {N: 1, alpha: [0.05, "1/L"]}
+      """;
   static final String NOISY = "test.noisy.meta-smoothness";
 
   /**
